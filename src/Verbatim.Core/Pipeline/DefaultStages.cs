@@ -1,0 +1,14 @@
+using Verbatim.Attribution;
+using Verbatim.Speakers;
+
+namespace Verbatim.Pipeline;
+
+/// <summary>The default list of stages, in the order they must run.</summary>
+internal static class DefaultStages
+{
+    public static IEnumerable<IDocumentStage> Create()
+    {
+        yield return AttributionStage.CreateDefault();
+        yield return new SpeakerStage();
+    }
+}
