@@ -1,16 +1,165 @@
 using System.Collections.Immutable;
+using Verbatim.Learning;
 using Verbatim.Pipeline;
 using Verbatim.Text;
 
 namespace Verbatim.Attribution;
 
-/// <summary>Finds attributions (source, cue, content) and adds the <see cref="AttributionLayer"/>.</summary>
+/// <summary>
+/// Finds attributions and adds the <see cref="AttributionLayer"/>: the cue tagger proposes cues,
+/// the role labeler finds each cue's source and content, and the results are assembled into
+/// attributions with a kind (direct, indirect, mixed), nesting and a confidence. Quote paragraphs
+/// with no cue of their own that continue the previous speaker's quote become cue-less attributions
+/// for the speaker stage to resolve.
+/// </summary>
 public sealed class AttributionStage : IDocumentStage
 {
+    private readonly CueTagger _cues;
+    private readonly RoleLabeler _roles;
+
+    public AttributionStage(AttributionModel model)
+    {
+        Model = model;
+        _cues = new CueTagger(model.Cues);
+        _roles = new RoleLabeler(model.Roles);
+    }
+
+    public AttributionModel Model { get; }
+
     public string Name => "attributions";
 
-    public static AttributionStage CreateDefault() => new();
+    public static AttributionStage CreateDefault() => new(AttributionModel.Default);
 
-    public Document Process(Document document) =>
-        document.With(new AttributionLayer(ImmutableArray<Attribution>.Empty));
+    public Document Process(Document document)
+    {
+        var facts = new TokenFacts(document);
+        var found = new List<Attribution>();
+        var buffer = new FeatureBuffer(_cues.Model.BucketMask);
+        var cues = new List<(int Start, int End, float Margin)>();
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            _cues.Tag(facts, s, buffer, cues);
+        }
+        var isCue = new bool[document.Tokens.Length];
+        foreach (var (start, end, _) in cues)
+        {
+            for (int t = start; t < end; t++) isCue[t] = true;
+        }
+        var roleBuffer = new FeatureBuffer(_roles.Model.BucketMask);
+        foreach (var (cueStart, cueEnd, cueMargin) in cues)
+        {
+            var (start, end) = RoleLabeler.Window(facts, cueStart, cueEnd);
+            var otherCue = new bool[end - start];
+            for (int t = start; t < end; t++) otherCue[t - start] = isCue[t] && (t < cueStart || t >= cueEnd);
+            var labels = new int[end - start];
+            var margins = new float[end - start];
+            _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, roleBuffer, labels, margins);
+            var attribution = Assemble(document, facts, cueStart, cueEnd, cueMargin, start, labels, margins, found.Count + 1);
+            if (attribution is not null) found.Add(attribution);
+        }
+        found.AddRange(ContinuationQuotes.Find(document, facts, found, found.Count + 1));
+        return document.With(new AttributionLayer(Finish(found)));
+    }
+
+    private static Attribution? Assemble(Document document, TokenFacts facts, int cueStart, int cueEnd, float cueMargin,
+        int windowStart, int[] labels, float[] margins, int id)
+    {
+        var tokens = document.Tokens;
+        var content = ImmutableArray.CreateBuilder<TextSpan>();
+        var sources = new List<(int Start, int End)>();
+        float contentMargin = 0;
+        int contentTokens = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int label = labels[i];
+            if (label is RoleLabeler.BeginContent or RoleLabeler.BeginSource)
+            {
+                int j = i + 1;
+                int inside = label + 1;
+                while (j < labels.Length && labels[j] == inside) j++;
+                if (label == RoleLabeler.BeginContent)
+                {
+                    var span = new TextSpan(tokens[windowStart + i].Start, tokens[windowStart + j - 1].End);
+                    // Pieces separated only by space join; PolNeAR splits content only around the cue or other text.
+                    if (content.Count > 0 && IsBlank(document.Text, content[^1].End, span.Start))
+                    {
+                        content[^1] = TextSpan.Cover(content[^1], span);
+                    }
+                    else
+                    {
+                        content.Add(span);
+                    }
+                    for (int k = i; k < j; k++) { contentMargin += margins[k]; contentTokens++; }
+                }
+                else
+                {
+                    sources.Add((windowStart + i, windowStart + j));
+                }
+                i = j - 1;
+            }
+        }
+        if (content.Count == 0) return null;
+        // One source: the piece nearest the cue.
+        TextSpan? source = null;
+        if (sources.Count > 0)
+        {
+            var best = sources.MinBy(s => s.End <= cueStart ? cueStart - s.End : s.Start - cueEnd);
+            source = new TextSpan(tokens[best.Start].Start, tokens[best.End - 1].End);
+        }
+        var cue = new TextSpan(tokens[cueStart].Start, tokens[cueEnd - 1].End);
+        var kind = KindOf(document, facts, content);
+        double confidence = Confidence(Math.Min(cueMargin, contentMargin / Math.Max(1, contentTokens)));
+        return new Attribution(id, kind, source, cue, content.ToImmutable(), null, confidence);
+    }
+
+    private static bool IsBlank(string text, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!char.IsWhiteSpace(text[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Direct when every content piece is inside a quotation, mixed when some of it is, indirect otherwise.</summary>
+    internal static AttributionKind KindOf(Document document, TokenFacts facts, IReadOnlyList<TextSpan> content)
+    {
+        int quoted = 0, total = 0;
+        foreach (var span in content)
+        {
+            for (int t = document.TokenAt(span.Start); t < document.Tokens.Length && document.Tokens[t].Start < span.End; t++)
+            {
+                var cls = facts.Classes[t];
+                if (cls is WordClass.Comma or WordClass.SentenceEnd or WordClass.Colon or WordClass.Dash) continue;
+                total++;
+                if (facts.InQuote(t)) quoted++;
+            }
+        }
+        return quoted == 0 ? AttributionKind.Indirect : quoted == total ? AttributionKind.Direct : AttributionKind.Mixed;
+    }
+
+    private static double Confidence(float margin) => Math.Round(1.0 / (1.0 + Math.Exp(-margin / 4.0)), 3);
+
+    /// <summary>Orders by content, renumbers, and links each attribution to the innermost one whose content holds its cue.</summary>
+    private static ImmutableArray<Attribution> Finish(List<Attribution> found)
+    {
+        var ordered = found.OrderBy(a => a.ContentExtent.Start).ThenBy(a => a.Cue?.Start ?? int.MaxValue).ToList();
+        var renumbered = new Attribution[ordered.Count];
+        for (int i = 0; i < ordered.Count; i++) renumbered[i] = ordered[i] with { Id = i + 1 };
+        for (int i = 0; i < renumbered.Length; i++)
+        {
+            var inner = renumbered[i];
+            var anchor = inner.Cue ?? inner.ContentExtent;
+            Attribution? parent = null;
+            foreach (var outer in renumbered)
+            {
+                if (ReferenceEquals(outer, inner) || outer.Id == inner.Id) continue;
+                if (!outer.Content.Any(c => c.Contains(anchor))) continue;
+                if (inner.Content.Any(c => c.Contains(outer.Cue ?? default) && outer.Cue is not null)) continue;
+                if (parent is null || parent.ContentExtent.Contains(outer.ContentExtent)) parent = outer;
+            }
+            if (parent is not null) renumbered[i] = inner with { NestedIn = parent.Id };
+        }
+        return renumbered.ToImmutableArray();
+    }
 }

@@ -1,0 +1,101 @@
+using Verbatim.Learning;
+using Verbatim.Text;
+
+namespace Verbatim.Attribution;
+
+/// <summary>
+/// Finds cue spans ("said", "told reporters", "according to", a colon) sentence by sentence with a
+/// structured perceptron over B/I/O labels. Features look at the word, its neighbours and the
+/// quote state around it, since a cue is mostly recognised by what it is next to.
+/// </summary>
+internal sealed class CueTagger
+{
+    public static readonly string[] Labels = ["O", "B-CUE", "I-CUE"];
+    public const int Outside = 0, Begin = 1, Inside = 2;
+
+    public CueTagger(SequenceModel model) => Model = model;
+
+    public SequenceModel Model { get; }
+
+    public static SequenceModel NewModel(int bucketBits) =>
+        new(Labels, bucketBits, (prev, label) => label != Inside || prev is Begin or Inside);
+
+    /// <summary>Fills <paramref name="buffer"/> with the features of sentence <paramref name="sentence"/>'s tokens.</summary>
+    public static void Features(TokenFacts facts, int sentence, FeatureBuffer buffer)
+    {
+        var doc = facts.Document;
+        var s = doc.Sentences[sentence];
+        buffer.Clear();
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var word = doc.TokenText(t);
+            var prev = t > s.FirstToken ? doc.TokenText(t - 1) : "<S>";
+            var next = t + 1 < s.EndToken ? doc.TokenText(t + 1) : "</S>";
+            var prev2 = t - 1 > s.FirstToken ? doc.TokenText(t - 2) : "<S>";
+            var next2 = t + 2 < s.EndToken ? doc.TokenText(t + 2) : "</S>";
+            bool inQuote = facts.InQuote(t);
+            int q = inQuote ? 1 : 0;
+            var cls = facts.Classes[t];
+            var nextCls = t + 1 < s.EndToken ? facts.Classes[t + 1] : WordClass.SentenceEnd;
+            var prevCls = t > s.FirstToken ? facts.Classes[t - 1] : WordClass.None;
+
+            buffer.Add(FeatureHash.Template(0));
+            buffer.Add(FeatureHash.Template(1).AddLower(word));
+            buffer.Add(FeatureHash.Template(2).AddLower(WordClasses.Stem(word)));
+            buffer.Add(FeatureHash.Template(3).Add(WordClasses.Shape(word)));
+            buffer.Add(FeatureHash.Template(4).AddLower(word.Length > 3 ? word[^3..] : word));
+            buffer.Add(FeatureHash.Template(5).AddLower(prev));
+            buffer.Add(FeatureHash.Template(6).AddLower(next));
+            buffer.Add(FeatureHash.Template(7).AddLower(prev).AddLower(word));
+            buffer.Add(FeatureHash.Template(8).AddLower(word).AddLower(next));
+            buffer.Add(FeatureHash.Template(9).AddLower(prev2));
+            buffer.Add(FeatureHash.Template(10).AddLower(next2));
+            buffer.Add(FeatureHash.Template(11).AddLower(word).Add(q));
+            buffer.Add(FeatureHash.Template(12).Add((int)cls).Add((int)prevCls).Add((int)nextCls).Add(q));
+            buffer.Add(FeatureHash.Template(13).AddLower(WordClasses.Stem(word)).Add((int)(nextCls & (WordClass.Capitalized | WordClass.Pronoun | WordClass.That | WordClass.QuoteMark | WordClass.Colon | WordClass.Comma | WordClass.Determiner))));
+            buffer.Add(FeatureHash.Template(14).AddLower(WordClasses.Stem(word)).Add((int)(prevCls & (WordClass.Capitalized | WordClass.Pronoun | WordClass.Relative | WordClass.QuoteMark | WordClass.Comma | WordClass.Title))));
+            // Quote state just around the word: `,” he said` and `said: “` are the strongest signals.
+            int quoteLeft = t > s.FirstToken && facts.InQuote(t - 1) && !inQuote ? 1 : 0;
+            int quoteRight = t + 1 < doc.Tokens.Length && facts.InQuote(t + 1) && !inQuote ? 1 : 0;
+            int quoteNear = QuoteWithin(facts, t, s, -3) * 2 + QuoteWithin(facts, t, s, 3);
+            buffer.Add(FeatureHash.Template(15).Add(quoteLeft).Add(quoteRight).Add(quoteNear).Add(q));
+            buffer.Add(FeatureHash.Template(16).AddLower(WordClasses.Stem(word)).Add(quoteNear).Add(q));
+            int position = t - s.FirstToken;
+            int fromEnd = s.EndToken - 1 - t;
+            buffer.Add(FeatureHash.Template(17).Add(Math.Min(position, 4)).Add(Math.Min(fromEnd, 4)).Add((int)(cls & (WordClass.Colon | WordClass.Comma))));
+            buffer.Add(FeatureHash.Template(18).AddLower(prev).AddLower(word).AddLower(next));
+            buffer.Add(FeatureHash.Template(19).AddLower(word).AddLower(next).AddLower(next2));
+            buffer.EndPosition();
+        }
+    }
+
+    private static int QuoteWithin(TokenFacts facts, int t, Sentence s, int delta)
+    {
+        int step = Math.Sign(delta);
+        for (int k = 1; k <= Math.Abs(delta); k++)
+        {
+            int u = t + k * step;
+            if (u < 0 || u >= facts.Document.Tokens.Length) return 0;
+            if (facts.Classes[u] == WordClass.QuoteMark) return 1;
+        }
+        return 0;
+    }
+
+    /// <summary>Cue token ranges [start, end) found in the sentence.</summary>
+    public void Tag(TokenFacts facts, int sentence, FeatureBuffer buffer, List<(int Start, int End, float Margin)> cues)
+    {
+        var s = facts.Document.Sentences[sentence];
+        Features(facts, sentence, buffer);
+        Span<int> labels = s.TokenCount <= 512 ? stackalloc int[s.TokenCount] : new int[s.TokenCount];
+        Span<float> margins = s.TokenCount <= 512 ? stackalloc float[s.TokenCount] : new float[s.TokenCount];
+        Model.Decode(buffer, labels, margins);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] != Begin) continue;
+            int j = i + 1;
+            float margin = margins[i];
+            while (j < labels.Length && labels[j] == Inside) { margin = Math.Min(margin, margins[j]); j++; }
+            cues.Add((s.FirstToken + i, s.FirstToken + j, margin));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace Verbatim.Learning;
+
+/// <summary>
+/// Hashes feature names into integers without building strings: a feature is a template id plus
+/// one or more text or integer parts. FNV-1a over UTF-16 units, folded to lower case where asked,
+/// so the same feature always hashes the same on every machine (the committed model depends on it).
+/// </summary>
+public readonly struct FeatureHash
+{
+    private const uint Prime = 16777619;
+    private readonly uint _value;
+
+    private FeatureHash(uint value) => _value = value;
+
+    public static FeatureHash Template(int template) => new FeatureHash(2166136261u).Add(template);
+
+    public FeatureHash Add(int part)
+    {
+        uint h = _value;
+        h = (h ^ (uint)(part & 0xFF)) * Prime;
+        h = (h ^ (uint)((part >> 8) & 0xFF)) * Prime;
+        h = (h ^ (uint)((part >> 16) & 0xFF)) * Prime;
+        h = (h ^ (uint)((part >> 24) & 0xFF)) * Prime;
+        return new FeatureHash(h);
+    }
+
+    public FeatureHash Add(ReadOnlySpan<char> text)
+    {
+        uint h = (_value ^ 0x1F) * Prime;   // separator, so ("ab","c") differs from ("a","bc")
+        foreach (char c in text)
+        {
+            h = (h ^ c) * Prime;
+        }
+        return new FeatureHash(h);
+    }
+
+    public FeatureHash AddLower(ReadOnlySpan<char> text)
+    {
+        uint h = (_value ^ 0x1F) * Prime;
+        foreach (char c in text)
+        {
+            h = (h ^ char.ToLowerInvariant(c)) * Prime;
+        }
+        return new FeatureHash(h);
+    }
+
+    /// <summary>The final bucket, in [0, buckets) where buckets is a power of two.</summary>
+    public int Bucket(int bucketMask)
+    {
+        uint h = _value;
+        h ^= h >> 15;
+        h *= 0x2C1B3C6D;
+        h ^= h >> 12;
+        return (int)(h & (uint)bucketMask);
+    }
+}
