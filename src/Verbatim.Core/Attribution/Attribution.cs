@@ -17,6 +17,8 @@ public enum AttributionKind
 /// One attributed statement: who (source), how (cue) and what (content, possibly in several
 /// pieces, as in “A,” she said, “B.”). Spans are UTF-16 ranges of the document text.
 /// <see cref="NestedIn"/> is the id of the attribution whose content holds this one.
+/// <see cref="Continues"/> is set on a quotation with no cue of its own that carries on the quote
+/// of an earlier attribution (`“…,” he said. “…”`): the id of that attribution.
 /// </summary>
 public sealed record Attribution(
     int Id,
@@ -25,7 +27,8 @@ public sealed record Attribution(
     TextSpan? Cue,
     ImmutableArray<TextSpan> Content,
     int? NestedIn,
-    double Confidence)
+    double Confidence,
+    int? Continues = null)
 {
     public TextSpan ContentExtent => Content.Length == 0
         ? default

@@ -145,7 +145,12 @@ public sealed class AttributionStage : IDocumentStage
     {
         var ordered = found.OrderBy(a => a.ContentExtent.Start).ThenBy(a => a.Cue?.Start ?? int.MaxValue).ToList();
         var renumbered = new Attribution[ordered.Count];
-        for (int i = 0; i < ordered.Count; i++) renumbered[i] = ordered[i] with { Id = i + 1 };
+        var newId = new Dictionary<int, int>();
+        for (int i = 0; i < ordered.Count; i++) newId[ordered[i].Id] = i + 1;
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            renumbered[i] = ordered[i] with { Id = i + 1, Continues = ordered[i].Continues is { } c ? newId[c] : null };
+        }
         for (int i = 0; i < renumbered.Length; i++)
         {
             var inner = renumbered[i];

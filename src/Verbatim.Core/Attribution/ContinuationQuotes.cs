@@ -33,7 +33,7 @@ internal static class ContinuationQuotes
             var before = found.Concat(result).LastOrDefault(a => a.Kind != AttributionKind.Indirect
                 && (a.Content.Any(c => c.Overlaps(previous)) || (a.Cue is { } cue && previous.Contains(cue))));
             if (before is null) continue;
-            result.Add(new Attribution(nextId++, AttributionKind.Direct, null, null, ImmutableArray.Create(quote.Span), null, Math.Min(before.Confidence, 0.6)));
+            result.Add(new Attribution(nextId++, AttributionKind.Direct, null, null, ImmutableArray.Create(quote.Span), null, Math.Min(before.Confidence, 0.6), before.Id));
             s = lastSentence;
         }
         return result;

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Verbatim.Bench.ExtractionBenchmarks).Assembly).Run(args);
