@@ -26,6 +26,11 @@ internal sealed class CueTagger
         var doc = facts.Document;
         var s = doc.Sentences[sentence];
         buffer.Clear();
+        int quoteInSentence = 0;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            if (facts.InQuote(t)) { quoteInSentence = 1; break; }
+        }
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
             var word = doc.TokenText(t);
@@ -65,6 +70,12 @@ internal sealed class CueTagger
             buffer.Add(FeatureHash.Template(17).Add(Math.Min(position, 4)).Add(Math.Min(fromEnd, 4)).Add((int)(cls & (WordClass.Colon | WordClass.Comma))));
             buffer.Add(FeatureHash.Template(18).AddLower(prev).AddLower(word).AddLower(next));
             buffer.Add(FeatureHash.Template(19).AddLower(word).AddLower(next).AddLower(next2));
+            buffer.Add(FeatureHash.Template(20).AddLower(WordClasses.Stem(word)).Add(quoteInSentence));
+            int lexicon = CueLexicon.Of(word);
+            buffer.Add(FeatureHash.Template(21).Add(lexicon));
+            buffer.Add(FeatureHash.Template(22).Add(lexicon).Add((int)(nextCls & (WordClass.Capitalized | WordClass.Pronoun | WordClass.That | WordClass.QuoteMark | WordClass.Colon | WordClass.Comma | WordClass.Determiner))).Add(q));
+            buffer.Add(FeatureHash.Template(23).Add(lexicon).Add((int)(prevCls & (WordClass.Capitalized | WordClass.Pronoun | WordClass.Relative | WordClass.QuoteMark | WordClass.Comma | WordClass.Title))).Add(quoteNear));
+            buffer.Add(FeatureHash.Template(24).Add(lexicon).Add(CueLexicon.Of(prev)).Add(CueLexicon.Of(next)));
             buffer.EndPosition();
         }
     }

@@ -104,8 +104,15 @@ internal sealed class RoleLabeler
             if (otherCue[t - start]) other = true;
         }
 
+        int segmentHead = start;
         for (int t = start; t < end; t++)
         {
+            // The first word of the comma-delimited segment holding the token: "during ..." or
+            // "in ..." segments are rarely sources, "a spokesman for ..." often is.
+            if (t > start && facts.Classes[t - 1] is WordClass.Comma or WordClass.Dash or WordClass.Colon or WordClass.SentenceEnd or WordClass.QuoteMark)
+            {
+                segmentHead = t;
+            }
             int side = t < cueStart ? 0 : t >= cueEnd ? 2 : 1;
             int distance = side == 0 ? cueStart - t : side == 2 ? t - cueEnd + 1 : 0;
             int bucket = distance switch { 0 => 0, 1 => 1, 2 => 2, 3 => 3, <= 5 => 4, <= 8 => 5, <= 15 => 6, <= 30 => 7, _ => 8 };
@@ -137,6 +144,12 @@ internal sealed class RoleLabeler
             buffer.Add(FeatureHash.Template(116).Add(side).Add(sameSentence).Add(between).Add(bucket));
             buffer.Add(FeatureHash.Template(117).Add(side).AddLower(word).Add(bucket));
             buffer.Add(FeatureHash.Template(118).Add(side).Add((int)cls).Add(inQuote).Add(between));
+            buffer.Add(FeatureHash.Template(121).Add(side).AddLower(doc.TokenText(segmentHead)).Add(between));
+            buffer.Add(FeatureHash.Template(119).Add(side).Add(between).Add((int)(cls & (WordClass.Capitalized | WordClass.Pronoun | WordClass.Determiner | WordClass.Title))).Add((int)(prevCls & (WordClass.Capitalized | WordClass.Comma | WordClass.Title))));
+            if (bucket <= 3)
+            {
+                buffer.Add(FeatureHash.Template(120).Add(side).Add(bucket).AddLower(word).AddLower(cueStem));
+            }
             buffer.EndPosition();
         }
     }
