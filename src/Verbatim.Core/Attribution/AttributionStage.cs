@@ -35,7 +35,7 @@ public sealed class AttributionStage : IDocumentStage
         var facts = new TokenFacts(document);
         var found = new List<Attribution>();
         var buffer = new FeatureBuffer(_cues.Model.BucketMask);
-        var cues = new List<(int Start, int End, float Margin)>();
+        var cues = new List<(int Start, int End, float Probability)>();
         for (int s = 0; s < document.Sentences.Length; s++)
         {
             _cues.Tag(facts, s, buffer, cues);
@@ -46,15 +46,15 @@ public sealed class AttributionStage : IDocumentStage
             for (int t = start; t < end; t++) isCue[t] = true;
         }
         var roleBuffer = new FeatureBuffer(_roles.Model.BucketMask);
-        foreach (var (cueStart, cueEnd, cueMargin) in cues)
+        foreach (var (cueStart, cueEnd, cueProbability) in cues)
         {
             var (start, end) = RoleLabeler.Window(facts, cueStart, cueEnd);
             var otherCue = new bool[end - start];
             for (int t = start; t < end; t++) otherCue[t - start] = isCue[t] && (t < cueStart || t >= cueEnd);
             var labels = new int[end - start];
-            var margins = new float[end - start];
-            _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, roleBuffer, labels, margins);
-            var attribution = Assemble(document, facts, cueStart, cueEnd, cueMargin, start, labels, margins, found.Count + 1);
+            var marginals = new float[(end - start) * RoleLabeler.Labels.Length];
+            _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, roleBuffer, labels, marginals);
+            var attribution = Assemble(document, facts, cueStart, cueEnd, cueProbability, start, labels, marginals, found.Count + 1);
             if (attribution is not null) found.Add(attribution);
         }
         ShareSubjectWithParticiples(document, facts, found);
@@ -62,13 +62,14 @@ public sealed class AttributionStage : IDocumentStage
         return document.With(new AttributionLayer(Finish(found)));
     }
 
-    private static Attribution? Assemble(Document document, TokenFacts facts, int cueStart, int cueEnd, float cueMargin,
-        int windowStart, int[] labels, float[] margins, int id)
+    private static Attribution? Assemble(Document document, TokenFacts facts, int cueStart, int cueEnd, float cueProbability,
+        int windowStart, int[] labels, float[] marginals, int id)
     {
         var tokens = document.Tokens;
         var content = ImmutableArray.CreateBuilder<TextSpan>();
         var sources = new List<(int Start, int End)>();
-        float contentMargin = 0;
+        const int L = 5;   // RoleLabeler.Labels.Length
+        float contentProbability = 0;
         int contentTokens = 0;
         for (int i = 0; i < labels.Length; i++)
         {
@@ -90,7 +91,11 @@ public sealed class AttributionStage : IDocumentStage
                     {
                         content.Add(span);
                     }
-                    for (int k = i; k < j; k++) { contentMargin += margins[k]; contentTokens++; }
+                    for (int k = i; k < j; k++)
+                    {
+                        contentProbability += marginals[k * L + RoleLabeler.BeginContent] + marginals[k * L + RoleLabeler.InContent];
+                        contentTokens++;
+                    }
                 }
                 else
                 {
@@ -109,7 +114,7 @@ public sealed class AttributionStage : IDocumentStage
         }
         var cue = new TextSpan(tokens[cueStart].Start, tokens[cueEnd - 1].End);
         var kind = KindOf(document, facts, content);
-        double confidence = Confidence(Math.Min(cueMargin, contentMargin / Math.Max(1, contentTokens)));
+        double confidence = Math.Round(cueProbability * contentProbability / Math.Max(1, contentTokens), 3);
         return new Attribution(id, kind, source, cue, content.ToImmutable(), null, confidence);
     }
 
@@ -160,8 +165,6 @@ public sealed class AttributionStage : IDocumentStage
         }
         return quoted == 0 ? AttributionKind.Indirect : quoted == total ? AttributionKind.Direct : AttributionKind.Mixed;
     }
-
-    private static double Confidence(float margin) => Math.Round(1.0 / (1.0 + Math.Exp(-margin / 4.0)), 3);
 
     /// <summary>Orders by content, renumbers, and links each attribution to the innermost one whose content holds its cue.</summary>
     private static ImmutableArray<Attribution> Finish(List<Attribution> found)

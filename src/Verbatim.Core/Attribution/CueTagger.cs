@@ -92,21 +92,33 @@ internal sealed class CueTagger
         return 0;
     }
 
-    /// <summary>Cue token ranges [start, end) found in the sentence.</summary>
-    public void Tag(TokenFacts facts, int sentence, FeatureBuffer buffer, List<(int Start, int End, float Margin)> cues)
+    /// <summary>Scales perceptron scores into log-potentials for <see cref="SequenceModel.Marginals"/>; fitted on dev for calibration.</summary>
+    public const float Temperature = 30f;
+
+    /// <summary>Cue token ranges [start, end) found in the sentence, each with the probability that it is a cue.</summary>
+    public void Tag(TokenFacts facts, int sentence, FeatureBuffer buffer, List<(int Start, int End, float Probability)> cues)
     {
         var s = facts.Document.Sentences[sentence];
         Features(facts, sentence, buffer);
         Span<int> labels = s.TokenCount <= 512 ? stackalloc int[s.TokenCount] : new int[s.TokenCount];
-        Span<float> margins = s.TokenCount <= 512 ? stackalloc float[s.TokenCount] : new float[s.TokenCount];
-        Model.Decode(buffer, labels, margins);
+        Model.Decode(buffer, labels);
+        float[]? marginals = null;
         for (int i = 0; i < labels.Length; i++)
         {
             if (labels[i] != Begin) continue;
+            if (marginals is null)
+            {
+                marginals = new float[labels.Length * Labels.Length];
+                Model.Marginals(buffer, Temperature, marginals);
+            }
             int j = i + 1;
-            float margin = margins[i];
-            while (j < labels.Length && labels[j] == Inside) { margin = Math.Min(margin, margins[j]); j++; }
-            cues.Add((s.FirstToken + i, s.FirstToken + j, margin));
+            float probability = 1 - marginals[i * Labels.Length + Outside];
+            while (j < labels.Length && labels[j] == Inside)
+            {
+                probability = Math.Min(probability, 1 - marginals[j * Labels.Length + Outside]);
+                j++;
+            }
+            cues.Add((s.FirstToken + i, s.FirstToken + j, probability));
         }
     }
 }

@@ -165,10 +165,14 @@ internal sealed class RoleLabeler
         return -1;
     }
 
-    /// <summary>Labels the window; returns the labels per window token and the Viterbi margins.</summary>
-    public void Label(TokenFacts facts, int cueStart, int cueEnd, int start, int end, ReadOnlySpan<bool> otherCue, FeatureBuffer buffer, Span<int> labels, Span<float> margins)
+    /// <summary>Scales perceptron scores into log-potentials for <see cref="SequenceModel.Marginals"/>; fitted on dev for calibration.</summary>
+    public const float Temperature = 30f;
+
+    /// <summary>Labels the window: the best labels per window token and each label's marginal probability.</summary>
+    public void Label(TokenFacts facts, int cueStart, int cueEnd, int start, int end, ReadOnlySpan<bool> otherCue, FeatureBuffer buffer, Span<int> labels, Span<float> marginals)
     {
         Features(facts, cueStart, cueEnd, start, end, otherCue, buffer);
-        Model.Decode(buffer, labels, margins);
+        Model.Decode(buffer, labels);
+        Model.Marginals(buffer, Temperature, marginals);
     }
 }

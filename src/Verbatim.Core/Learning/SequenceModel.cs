@@ -106,6 +106,64 @@ public sealed class SequenceModel
         return total;
     }
 
+    /// <summary>
+    /// Per-position label probabilities by forward-backward, reading the perceptron scores as
+    /// log-potentials divided by <paramref name="temperature"/>. Perceptron scores are not
+    /// probabilities; the temperature is fitted so that these marginals are roughly calibrated.
+    /// <paramref name="marginals"/> has Positions * Labels entries.
+    /// </summary>
+    public void Marginals(FeatureBuffer features, float temperature, Span<float> marginals)
+    {
+        int n = features.Positions;
+        int l = Labels.Count;
+        if (n == 0) return;
+        var emit = new float[n * l];
+        for (int i = 0; i < n; i++)
+        {
+            Emissions(features.At(i), emit.AsSpan(i * l, l));
+        }
+        var alpha = new double[n * l];
+        var beta = new double[n * l];
+        double Log(int prev, int label) => _allowed[(prev + 1) * l + label] ? _transitions[(prev + 1) * l + label] / temperature : double.NegativeInfinity;
+        for (int label = 0; label < l; label++)
+        {
+            alpha[label] = Log(-1, label) + emit[label] / temperature;
+        }
+        Span<double> terms = stackalloc double[l];
+        for (int i = 1; i < n; i++)
+        {
+            for (int label = 0; label < l; label++)
+            {
+                for (int prev = 0; prev < l; prev++) terms[prev] = alpha[(i - 1) * l + prev] + Log(prev, label);
+                alpha[i * l + label] = LogSumExp(terms) + emit[i * l + label] / temperature;
+            }
+        }
+        for (int label = 0; label < l; label++) beta[(n - 1) * l + label] = 0;
+        for (int i = n - 2; i >= 0; i--)
+        {
+            for (int label = 0; label < l; label++)
+            {
+                for (int next = 0; next < l; next++) terms[next] = Log(label, next) + emit[(i + 1) * l + next] / temperature + beta[(i + 1) * l + next];
+                beta[i * l + label] = LogSumExp(terms);
+            }
+        }
+        double z = LogSumExp(alpha.AsSpan((n - 1) * l, l));
+        for (int i = 0; i < n * l; i++)
+        {
+            marginals[i] = (float)Math.Exp(alpha[i] + beta[i] - z);
+        }
+    }
+
+    private static double LogSumExp(ReadOnlySpan<double> values)
+    {
+        double max = double.NegativeInfinity;
+        foreach (var v in values) if (v > max) max = v;
+        if (double.IsNegativeInfinity(max)) return max;
+        double sum = 0;
+        foreach (var v in values) sum += Math.Exp(v - max);
+        return max + Math.Log(sum);
+    }
+
     private void Emissions(ReadOnlySpan<int> features, Span<float> emit)
     {
         int l = emit.Length;
