@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Verbatim.Text;
 
 /// <summary>Builds the text layer (tokens, sentences, paragraphs, quotations) of a document, in linear time.</summary>
@@ -9,8 +7,9 @@ public static class DocumentBuilder
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
-        var quotations = QuoteFinder.Find(text, tokens);
-        var (sentences, paragraphs) = SentenceSplitter.Split(text, tokens, quotations);
+        var paragraphStarts = TextChars.ParagraphStarts(text, tokens);
+        var quotations = QuoteFinder.Find(text, tokens, paragraphStarts);
+        var (sentences, paragraphs) = SentenceSplitter.Split(text, tokens, quotations, paragraphStarts);
         return new Document(text, metadata, tokens, sentences, paragraphs, quotations);
     }
 }
