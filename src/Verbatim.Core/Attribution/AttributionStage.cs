@@ -58,6 +58,7 @@ public sealed class AttributionStage : IDocumentStage
             if (attribution is not null) found.Add(attribution);
         }
         ShareSubjectWithParticiples(document, facts, found);
+        found.AddRange(DashBylines.Find(document, facts, found, found.Count + 1).ToList());
         found.AddRange(ContinuationQuotes.Find(document, facts, found, found.Count + 1));
         return document.With(new AttributionLayer(Finish(found)));
     }

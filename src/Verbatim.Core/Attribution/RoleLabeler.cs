@@ -42,6 +42,14 @@ internal sealed class RoleLabeler
         {
             end = doc.Sentences[sentence + 1].EndToken;
         }
+        // A cue that opens its sentence (`“…” ― Krystal Correa`, `“…” Said Smith.`) points back at
+        // the sentence before it in the same paragraph.
+        int firstWord = start;
+        while (firstWord < cueStart && facts.Classes[firstWord] is WordClass.Dash or WordClass.QuoteMark) firstWord++;
+        if (firstWord == cueStart && sentence > 0 && facts.ParagraphDistance(sentence - 1, sentence) == 0)
+        {
+            start = doc.Sentences[sentence - 1].FirstToken;
+        }
         // Widen to whole quotations: a quote's content is the whole quote, however many sentences it spans.
         for (int pass = 0; pass < 2; pass++)
         {

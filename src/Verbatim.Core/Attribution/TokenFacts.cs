@@ -124,7 +124,7 @@ internal static class WordClasses
                     ',' => WordClass.Comma,
                     ':' => WordClass.Colon,
                     '.' or '?' or '!' => WordClass.SentenceEnd,
-                    '—' or '–' or '-' => WordClass.Dash,
+                    '—' or '–' or '―' or '-' => WordClass.Dash,
                     _ => WordClass.None,
                 };
         }
