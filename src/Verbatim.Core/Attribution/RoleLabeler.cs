@@ -152,6 +152,9 @@ internal sealed class RoleLabeler
             buffer.Add(FeatureHash.Template(116).Add(side).Add(sameSentence).Add(between).Add(bucket));
             buffer.Add(FeatureHash.Template(117).Add(side).AddLower(word).Add(bucket));
             buffer.Add(FeatureHash.Template(118).Add(side).Add((int)cls).Add(inQuote).Add(between));
+            // Whether quotes flank the cue at all, for every token: after `“…,” she said`, the rest of
+            // the sentence is rarely content; after `said: “…”`, what precedes the cue rarely is.
+            buffer.Add(FeatureHash.Template(122).Add(side).Add(quoteBefore >= 0 ? 1 : 0).Add(quoteAfter >= 0 ? 1 : 0).Add(inQuote).Add(Math.Min(bucket, 6)));
             buffer.Add(FeatureHash.Template(121).Add(side).AddLower(doc.TokenText(segmentHead)).Add(between));
             buffer.Add(FeatureHash.Template(119).Add(side).Add(between).Add((int)(cls & (WordClass.Capitalized | WordClass.Pronoun | WordClass.Determiner | WordClass.Title))).Add((int)(prevCls & (WordClass.Capitalized | WordClass.Comma | WordClass.Title))));
             if (bucket <= 3)
