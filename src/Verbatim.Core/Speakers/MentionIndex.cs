@@ -1,0 +1,358 @@
+namespace Verbatim.Speakers;
+
+internal enum MentionKind : byte
+{
+    /// <summary>Nothing tells what it is (a single unknown capitalised word).</summary>
+    Unknown,
+    Person,
+    Organization,
+    /// <summary>A country or city: a speaker only as its government.</summary>
+    Place,
+}
+
+/// <summary>
+/// A name in the text: capitalised words [<see cref="First"/>, <see cref="End"/>) with what its
+/// context says about it — a title before it or in an appositive after it, an affiliation
+/// ("Russian", "Nordbank’s"), a gender from a given name or honorific.
+/// </summary>
+internal sealed class Mention
+{
+    public required int First { get; init; }
+    public required int End { get; init; }
+    /// <summary>Offset where the mention starts, title and nationality included.</summary>
+    public required int Start { get; init; }
+    public required string Name { get; init; }
+    public required string[] Words { get; init; }
+    public required MentionKind Kind { get; set; }
+    public string? Title { get; set; }
+    public string? TitleCountry { get; set; }
+    public string? Affiliation { get; set; }
+    /// <summary>A lowercase noun that names the affiliation ("bank" in "the bank’s chief economist"), resolved after the scan.</summary>
+    public string? AffiliationNoun { get; set; }
+    public char Gender { get; set; }
+    public required int Sentence { get; init; }
+    public required int Paragraph { get; init; }
+    /// <summary>No other name comes before it in its sentence: likely the subject, the preferred antecedent.</summary>
+    public bool FirstInSentence { get; set; }
+    public bool InQuote { get; init; }
+    public string Last => Words[^1];
+}
+
+/// <summary>
+/// All names in a document, found in one pass over its words. Sources are resolved against this
+/// index instead of re-reading the text: "Blinken" looks up the mentions whose last word is Blinken.
+/// </summary>
+internal sealed class MentionIndex
+{
+    private readonly Dictionary<string, List<Mention>> _byWord = new(StringComparer.Ordinal);
+
+    private MentionIndex(List<Mention> mentions, HashSet<string> countries)
+    {
+        Mentions = mentions;
+        CountriesMentioned = countries;
+        foreach (var mention in mentions)
+        {
+            foreach (var word in mention.Words.Distinct())
+            {
+                if (!_byWord.TryGetValue(word, out var list))
+                {
+                    _byWord[word] = list = new();
+                }
+                list.Add(mention);
+            }
+        }
+    }
+
+    /// <summary>Mentions in document order.</summary>
+    public List<Mention> Mentions { get; }
+
+    /// <summary>Canonical names of the countries the document mentions (by name or adjective).</summary>
+    public HashSet<string> CountriesMentioned { get; }
+
+    /// <summary>Mentions that contain <paramref name="word"/> as one of their name words, in document order.</summary>
+    public IReadOnlyList<Mention> WithWord(string word) =>
+        _byWord.TryGetValue(word, out var list) ? list : [];
+
+    /// <summary>The mention whose name starts at word <paramref name="first"/>, or that covers it.</summary>
+    public Mention? Covering(int word)
+    {
+        int lo = 0, hi = Mentions.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var m = Mentions[mid];
+            if (m.End <= word) { lo = mid + 1; }
+            else if (m.First > word) { hi = mid - 1; }
+            else { return m; }
+        }
+        return null;
+    }
+
+    public static MentionIndex Build(WordSequence words, SpeakerLexicon lexicon)
+    {
+        var mentions = new List<Mention>();
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        var personSurnames = new HashSet<string>(StringComparer.Ordinal);
+        int lastSentenceWithName = -1;
+        int n = words.Count;
+        int i = 0;
+        // Where a capitalised prefix ("Nordbank’s", "White House") ended, waiting for a title to use it.
+        int prefixEnd = -1;
+        string? prefixAffiliation = null;
+
+        while (i < n)
+        {
+            var w = words[i];
+            if (w.IsPunctuation)
+            {
+                i++;
+                continue;
+            }
+
+            // A nationality before a title or name: "Russian President Vladimir Putin".
+            string? nationality = null;
+            int at = i;
+            int demonymEnd = lexicon.MatchDemonym(words, i, n, out var demonymCountry);
+            if (demonymEnd > 0)
+            {
+                countries.Add(demonymCountry!);
+                nationality = demonymCountry;
+                at = demonymEnd;
+            }
+
+            // A title or an honorific that a name follows.
+            string? title = null, titleCountry = null;
+            char gender = '\0';
+            int nameStart = at;
+            PhraseInfo titleInfo = default;
+            int titleEnd = at < n ? lexicon.MatchTitle(words, at, n, out titleInfo) : -1;
+            if (titleEnd > 0 && titleEnd < n && StartsName(words, titleEnd, lexicon))
+            {
+                title = words.Join(at, titleEnd);
+                titleCountry = titleInfo.Country;
+                gender = titleInfo.Gender;
+                nameStart = titleEnd;
+            }
+            else if (at < n && lexicon.Honorifics.TryGetValue(words[at].Lower, out var honorificGender)
+                && at + 1 < n && StartsName(words, at + 1, lexicon))
+            {
+                gender = honorificGender;
+                nameStart = at + 1;
+            }
+            else if (nationality is not null && lexicon.Places.ContainsKey(words[i].Text) && demonymEnd == i + 1)
+            {
+                // "U.S." alone is a name as well as an adjective: "the U.S. assesses".
+                nationality = null;
+                at = i;
+                nameStart = i;
+            }
+            else if (nationality is not null)
+            {
+                // "Russian" alone is not a name, and what follows it is scanned on its own.
+                i = demonymEnd;
+                continue;
+            }
+
+            if (!StartsName(words, nameStart, lexicon) || (nameStart == i && lexicon.FunctionWords.Contains(w.Text)))
+            {
+                i = Math.Max(i + 1, nameStart);
+                continue;
+            }
+
+            int end = ReadName(words, nameStart, lexicon);
+            // The run is really an affiliation prefix when a title and a name follow it:
+            // "Nordbank’s chief economist Ines Moller", "White House spokeswoman Karine Jean-Pierre".
+            int followingTitle = title is null && end < n ? lexicon.MatchTitle(words, end, n, out _) : -1;
+            bool isPrefix = followingTitle > 0 && followingTitle < n && StartsName(words, followingTitle, lexicon);
+
+            var nameWords = new string[end - nameStart];
+            for (int k = 0; k < nameWords.Length; k++)
+            {
+                nameWords[k] = words[nameStart + k].Text;
+            }
+            string name = string.Join(' ', nameWords);
+            var mention = new Mention
+            {
+                First = nameStart,
+                End = end,
+                Start = words[i].Start,
+                Name = name,
+                Words = nameWords,
+                Kind = MentionKind.Unknown,
+                Title = title,
+                TitleCountry = titleCountry,
+                Affiliation = nationality ?? (prefixEnd == at && title is not null ? prefixAffiliation : null),
+                Gender = gender,
+                Sentence = words[nameStart].Sentence,
+                Paragraph = words[nameStart].Paragraph,
+                InQuote = words[nameStart].InQuote,
+            };
+            mention.Kind = Classify(mention, lexicon, personSurnames, title is not null || gender != '\0');
+            if (mention.Kind == MentionKind.Person)
+            {
+                personSurnames.Add(mention.Last);
+                if (mention.Gender == '\0' && nameWords.Length > 1 && lexicon.GivenNames.TryGetValue(nameWords[0], out var given))
+                {
+                    mention.Gender = given;
+                }
+            }
+            if (lexicon.Places.TryGetValue(name, out var place) && place.IsCountry)
+            {
+                countries.Add(place.Name);
+            }
+            mention.FirstInSentence = lastSentenceWithName != mention.Sentence;
+            lastSentenceWithName = mention.Sentence;
+
+            // Sentence-initial common words ("Officials said") are not names.
+            if (!(nameWords.Length == 1 && IsCommonNoun(words[nameStart].Lower, lexicon)))
+            {
+                mentions.Add(mention);
+            }
+
+            prefixEnd = -1;
+            prefixAffiliation = null;
+            if (isPrefix || (words[end - 1].IsPossessive && mention.Kind != MentionKind.Person))
+            {
+                prefixEnd = end;
+                prefixAffiliation = lexicon.Places.TryGetValue(name, out var p) ? p.Name : name;
+            }
+            else if (end + 1 < n && words[end].Text == ",")
+            {
+                ReadAppositive(words, end + 1, lexicon, mention);
+            }
+            i = end;
+        }
+
+        ResolveAffiliationNouns(mentions);
+        return new MentionIndex(mentions, countries);
+    }
+
+    /// <summary>
+    /// Reads "the bank’s chief economist", "a spokesman for the ministry", "the Russian president"
+    /// after a name and a comma, and gives the mention its title and affiliation.
+    /// </summary>
+    internal static int ReadAppositive(WordSequence words, int start, SpeakerLexicon lexicon, Mention mention)
+    {
+        var description = Description.Read(words, start, Math.Min(words.Count, start + 12), lexicon);
+        if (description.Title is null)
+        {
+            return start;
+        }
+        mention.Title ??= description.Title;
+        mention.TitleCountry ??= description.TitleCountry;
+        if (mention.Gender == '\0')
+        {
+            mention.Gender = description.Gender;
+        }
+        mention.Affiliation ??= description.Affiliation;
+        mention.AffiliationNoun ??= description.AffiliationNoun;
+        if (mention.Kind == MentionKind.Unknown)
+        {
+            mention.Kind = MentionKind.Person;
+        }
+        return description.End;
+    }
+
+    /// <summary>"the bank" → the nearest name that the noun fits (Nordbank, Finance Ministry), before it if any.</summary>
+    private static void ResolveAffiliationNouns(List<Mention> mentions)
+    {
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Affiliation is null && mention.AffiliationNoun is { } noun)
+            {
+                mention.Affiliation = FindByNoun(mentions, m, noun);
+            }
+        }
+    }
+
+    internal static string? FindByNoun(List<Mention> mentions, int before, string noun)
+    {
+        for (int k = before - 1; k >= 0; k--)
+        {
+            if (Fits(mentions[k], noun))
+            {
+                return mentions[k].Name;
+            }
+        }
+        for (int k = before + 1; k < mentions.Count; k++)
+        {
+            if (Fits(mentions[k], noun))
+            {
+                return mentions[k].Name;
+            }
+        }
+        return null;
+
+        static bool Fits(Mention m, string noun) =>
+            m.Kind is MentionKind.Organization or MentionKind.Unknown
+            && m.Words.Any(w => w.EndsWith(noun, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsCommonNoun(string lower, SpeakerLexicon lexicon) =>
+        lexicon.GroupNouns.Contains(lower) || lexicon.DocumentNouns.Contains(lower) || lexicon.OrganizationNouns.Contains(lower);
+
+    internal static bool StartsName(WordSequence words, int index, SpeakerLexicon lexicon)
+    {
+        if (index >= words.Count)
+        {
+            return false;
+        }
+        var w = words[index];
+        return w.IsCapitalized && !w.IsPunctuation && char.IsLetter(w.Text[0])
+            && !(lexicon.FunctionWords.Contains(w.Text) && !lexicon.Places.ContainsKey(w.Text));
+    }
+
+    /// <summary>Capitalised words, with particles inside ("Bank of England", "Ursula von der Leyen"); stops after a possessive.</summary>
+    private static int ReadName(WordSequence words, int start, SpeakerLexicon lexicon)
+    {
+        int end = start;
+        while (end < words.Count)
+        {
+            var w = words[end];
+            bool capital = w.IsCapitalized && !w.IsPunctuation && !lexicon.FunctionWords.Contains(w.Text);
+            bool particle = end > start && !w.IsCapitalized && w.Lower is "of" or "de" or "von" or "van" or "der" or "bin" or "al" or "da" or "del" or "di" or "du" or "la" or "le"
+                && end + 1 < words.Count && words[end + 1].IsCapitalized && !words[end + 1].IsPunctuation;
+            if (!capital && !particle)
+            {
+                break;
+            }
+            // A title inside a run of capitals starts a new mention: "Nordbank Chief Economist Ines Moller".
+            if (end > start && capital && lexicon.MatchTitle(words, end, words.Count, out _) is > 0 and var t
+                && t < words.Count && StartsName(words, t, lexicon))
+            {
+                break;
+            }
+            end++;
+            if (w.IsPossessive)
+            {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private static MentionKind Classify(Mention mention, SpeakerLexicon lexicon, HashSet<string> personSurnames, bool titled)
+    {
+        if (titled)
+        {
+            return MentionKind.Person;
+        }
+        if (lexicon.Places.TryGetValue(mention.Name, out var place))
+        {
+            return place.IsCountry ? MentionKind.Place : MentionKind.Organization;
+        }
+        string last = mention.Words[^1];
+        string lastLower = last.ToLowerInvariant();
+        if (lexicon.OrganizationNouns.Contains(lastLower) || lastLower.EndsWith("bank", StringComparison.Ordinal)
+            || (last.Length >= 2 && last.All(c => char.IsUpper(c) || c == '.') && mention.Words.Length == 1))
+        {
+            return MentionKind.Organization;
+        }
+        if (lexicon.GivenNames.ContainsKey(mention.Words[0]) || mention.Words.Length > 1 || personSurnames.Contains(last))
+        {
+            return MentionKind.Person;
+        }
+        return MentionKind.Unknown;
+    }
+}

@@ -1,0 +1,586 @@
+using System.Collections.Immutable;
+using Verbatim.Attribution;
+using Verbatim.Text;
+
+namespace Verbatim.Speakers;
+
+/// <summary>
+/// Resolves the sources of one document's attributions to entities, against the
+/// <see cref="MentionIndex"/> built once for the document. Each source is read as one of: a
+/// pronoun, a name (with title, nationality, appositive), a role noun ("the secretary"), or a
+/// description (a group, a document, an organisation, an unnamed person). Nothing is guessed:
+/// a source that the text does not tie to anything stays unresolved.
+/// </summary>
+internal sealed class SpeakerResolver
+{
+    /// <summary>A pronoun only looks this many paragraphs back for a name that is not a source.</summary>
+    private const int MentionLookbackParagraphs = 2;
+
+    private readonly Document _document;
+    private readonly WordSequence _words;
+    private readonly MentionIndex _index;
+    private readonly SpeakerLexicon _lexicon;
+    private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
+    /// <summary>Sources resolved so far, in document order: what a pronoun or a role noun looks back at.</summary>
+    private readonly List<(int Position, int Sentence, int Paragraph, Entity Entity)> _sources = new();
+    private readonly Dictionary<int, Entity> _byAttribution = new();
+
+    public SpeakerResolver(Document document, WordSequence words, MentionIndex index, SpeakerLexicon lexicon)
+    {
+        _document = document;
+        _words = words;
+        _index = index;
+        _lexicon = lexicon;
+    }
+
+    public SpeakerLayer Resolve(AttributionLayer layer)
+    {
+        // Sources in document order, so that a pronoun sees every source before it; then the
+        // quotes with no source, which continue the speaker of the attribution before them.
+        foreach (var attribution in layer.Items.Where(a => a.Source is not null).OrderBy(a => a.Source!.Value.Start))
+        {
+            var span = attribution.Source!.Value;
+            var entity = ResolveSource(attribution, span);
+            if (entity is null)
+            {
+                continue;
+            }
+            Assign(attribution, entity, span.Start);
+            int word = Math.Min(_words.IndexAt(span.Start), _words.Count - 1);
+            if (word >= 0)
+            {
+                _sources.Add((span.Start, _words[word].Sentence, _words[word].Paragraph, entity));
+            }
+        }
+        var ordered = layer.Items.OrderBy(a => a.ContentExtent.Start).ToList();
+        for (int k = 0; k < ordered.Count; k++)
+        {
+            var attribution = ordered[k];
+            if (attribution.Source is null && attribution.Kind != AttributionKind.Indirect
+                && Continued(ordered, k) is { } entity)
+            {
+                Assign(attribution, entity, attribution.ContentExtent.Start);
+            }
+        }
+        return Build();
+    }
+
+    private void Assign(Attribution.Attribution attribution, Entity entity, int position)
+    {
+        _byAttribution[attribution.Id] = entity;
+        entity.FirstPosition = Math.Min(entity.FirstPosition, position);
+    }
+
+    /// <summary>The speaker of the nearest attribution before, in the same or the previous paragraph.</summary>
+    private Entity? Continued(List<Attribution.Attribution> ordered, int k)
+    {
+        int paragraph = ParagraphAt(ordered[k].ContentExtent.Start);
+        for (int j = k - 1; j >= 0; j--)
+        {
+            var previous = ordered[j];
+            if (previous.NestedIn is not null)
+            {
+                continue;   // a statement quoted inside another is not the one being continued
+            }
+            if (paragraph - ParagraphAt(previous.ContentExtent.Start) > 1)
+            {
+                return null;
+            }
+            return _byAttribution.GetValueOrDefault(previous.Id);
+        }
+        return null;
+    }
+
+    private int ParagraphAt(int offset)
+    {
+        int word = _words.IndexAt(offset);
+        return word < _words.Count ? _words[word].Paragraph : (_words.Count > 0 ? _words[^1].Paragraph : 0);
+    }
+
+    private Entity? ResolveSource(Attribution.Attribution attribution, TextSpan span)
+    {
+        var (first, end) = _words.Within(span);
+        while (first < end && _words[first].IsPunctuation) { first++; }
+        while (end > first && _words[end - 1].IsPunctuation) { end--; }
+        if (first >= end)
+        {
+            return null;
+        }
+
+        if (end - first == 1 && _lexicon.Pronouns.TryGetValue(_words[first].Lower, out var refersTo))
+        {
+            return ResolvePronoun(attribution, span, first, refersTo);
+        }
+
+        int headEnd = first;
+        while (headEnd < end && _words[headEnd].Text != ",")
+        {
+            headEnd++;
+        }
+        int h = first;
+        bool definite = false;
+        if (h + 1 < headEnd && _lexicon.Determiners.Contains(_words[h].Lower))
+        {
+            definite = _words[h].Lower == "the";
+            h++;
+        }
+
+        // A description noun before any name decides the kind of source.
+        for (int k = h; k < headEnd; k++)
+        {
+            var w = _words[k];
+            if (w.IsPunctuation)
+            {
+                break;
+            }
+            if (w.IsCapitalized)
+            {
+                // "the Clinton campaign", "Nordbank analysts": names that modify a description noun.
+                int after = k;
+                while (after < headEnd && _words[after].IsCapitalized && !_words[after].IsPunctuation) { after++; }
+                if (after < headEnd && !_words[after].IsCapitalized && (_lexicon.OrganizationNouns.Contains(_words[after].Lower) || _lexicon.GroupNouns.Contains(_words[after].Lower)))
+                {
+                    k = after - 1;
+                    continue;
+                }
+                break;
+            }
+            if (_lexicon.GroupNouns.Contains(w.Lower))
+            {
+                return Group(h, headEnd);
+            }
+            if (_lexicon.DocumentNouns.Contains(w.Lower))
+            {
+                return DocumentSource(h, k, end);
+            }
+            int titleEnd = _lexicon.MatchTitle(_words, k, headEnd, out _);
+            if (titleEnd > 0)
+            {
+                if (titleEnd < headEnd && MentionIndex.StartsName(_words, titleEnd, _lexicon))
+                {
+                    break;   // "spokeswoman Karine Jean-Pierre": a name follows its title
+                }
+                return Role(h, headEnd, definite, span.Start);
+            }
+            if (_lexicon.OrganizationNouns.Contains(w.Lower))
+            {
+                return OrganizationDescription(h, k, headEnd, span.Start);
+            }
+        }
+
+        // A name: the person in the head if there is one ("Nordbank’s chief economist Ines Moller"), else the first name.
+        Mention? chosen = null;
+        for (int k = h; k < headEnd; k++)
+        {
+            if (_index.Covering(k) is { } m && m.First >= h && m.End <= headEnd)
+            {
+                if (chosen is null || (m.Kind == MentionKind.Person && chosen.Kind != MentionKind.Person))
+                {
+                    chosen = m;
+                }
+                k = m.End - 1;
+            }
+        }
+        if (chosen is not null)
+        {
+            var entity = FromMention(chosen, span.Start);
+            if (headEnd + 1 < end && entity.Type == SpeakerType.Person)
+            {
+                var appositive = Description.Read(_words, headEnd + 1, end, _lexicon);
+                entity.Merge(appositive.Title, appositive.TitleCountry, ResolveAffiliation(appositive, headEnd), appositive.Gender);
+            }
+            return entity;
+        }
+
+        // A capitalised role alone ("the President", "the Secretary").
+        if (_lexicon.MatchTitle(_words, h, headEnd, out _) > 0)
+        {
+            return Role(h, headEnd, definite, span.Start);
+        }
+        return Anonymous(h, headEnd, span.Start);
+    }
+
+    private Entity? ResolvePronoun(Attribution.Attribution attribution, TextSpan span, int word, char refersTo)
+    {
+        if (refersTo == 's')
+        {
+            // "I" and "we" speak for the quote's own speaker: the attribution whose content holds this source.
+            if (attribution.NestedIn is { } outer && _byAttribution.TryGetValue(outer, out var speaker))
+            {
+                return speaker;
+            }
+            return null;
+        }
+
+        if (refersTo == 'g')
+        {
+            // "they" / "it": the most recent organisation or group source nearby, never a person.
+            for (int k = _sources.Count - 1; k >= 0; k--)
+            {
+                var s = _sources[k];
+                if (s.Position >= span.Start)
+                {
+                    continue;
+                }
+                if (_words[word].Paragraph - s.Paragraph > 1)
+                {
+                    break;
+                }
+                if (s.Entity.Type is SpeakerType.Organization or SpeakerType.Group)
+                {
+                    return s.Entity;
+                }
+            }
+            return null;
+        }
+
+        // "he" / "she": the most recent compatible source, unless a compatible person is the
+        // subject of a later sentence (then the text has moved on to that person).
+        (int Position, int Sentence, int Paragraph, Entity Entity)? source = null;
+        for (int k = _sources.Count - 1; k >= 0; k--)
+        {
+            var s = _sources[k];
+            if (s.Position < span.Start && s.Entity.Type == SpeakerType.Person && Compatible(s.Entity.Gender, refersTo))
+            {
+                source = s;
+                break;
+            }
+        }
+        int pronounSentence = _words[word].Sentence;
+        int pronounParagraph = _words[word].Paragraph;
+        Mention? best = null;
+        for (int m = LastMentionBefore(span.Start); m >= 0; m--)
+        {
+            var mention = _index.Mentions[m];
+            if (source is { } src && mention.Sentence <= src.Sentence)
+            {
+                break;
+            }
+            if (pronounParagraph - mention.Paragraph > MentionLookbackParagraphs)
+            {
+                break;
+            }
+            if (mention.InQuote || mention.Kind != MentionKind.Person)
+            {
+                continue;
+            }
+            var candidate = Fuller(mention) ?? mention;
+            char gender = candidate.Gender != '\0' ? candidate.Gender : mention.Gender;
+            if (!Compatible(gender, refersTo))
+            {
+                continue;
+            }
+            if (source is null || (mention.FirstInSentence && mention.Sentence < pronounSentence))
+            {
+                // Without a source to prefer, the nearest subject wins over a nearer object.
+                if (best is null || (mention.FirstInSentence && !best.FirstInSentence && best.Sentence == mention.Sentence))
+                {
+                    best = mention;
+                }
+                if (source is not null || mention.FirstInSentence)
+                {
+                    break;
+                }
+            }
+        }
+        var entity = best is not null ? FromMention(best, span.Start) : source?.Entity;
+        if (entity is not null && entity.Gender == '\0')
+        {
+            entity.Gender = refersTo;   // "he" tells the entity's gender for the pronouns after it
+        }
+        return entity;
+    }
+
+    private static bool Compatible(char gender, char pronoun) => gender == '\0' || gender == pronoun;
+
+    private int LastMentionBefore(int offset)
+    {
+        var mentions = _index.Mentions;
+        int lo = 0, hi = mentions.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start < offset) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+        }
+        return found;
+    }
+
+    /// <summary>The entity a name mention stands for, with the fullest name the document gives it.</summary>
+    private Entity FromMention(Mention mention, int position)
+    {
+        if (mention.Kind is MentionKind.Organization or MentionKind.Place)
+        {
+            string name = Description.Canonical(mention.Name, _lexicon);
+            _lexicon.Places.TryGetValue(mention.Name, out var place);
+            var org = GetEntity("o:" + name.ToLowerInvariant(), name, SpeakerType.Organization, position);
+            org.Merge(null, null, place?.Country, '\0');
+            return org;
+        }
+
+        var full = Fuller(mention, position) ?? mention;
+        var person = GetEntity("p:" + full.Name.ToLowerInvariant(), full.Name, SpeakerType.Person, position);
+        // Everything the document says about this name: every mention with the same full name.
+        foreach (var same in _index.WithWord(full.Last))
+        {
+            if (same.Name == full.Name)
+            {
+                person.Merge(same.Title, same.TitleCountry, same.Affiliation, same.Gender);
+            }
+        }
+        person.Merge(mention.Title, mention.TitleCountry, mention.Affiliation, mention.Gender);
+        return person;
+    }
+
+    /// <summary>
+    /// A fuller mention of the same person: "Antony Blinken" for "Blinken", "Lloyd Austin" (Secretary
+    /// of Defense) for "Secretary Austin". The nearest one before wins ("Smith" after "Mary Smith" is
+    /// her even when a "John Smith" came earlier); else the first one after.
+    /// </summary>
+    private Mention? Fuller(Mention mention, int position = -1)
+    {
+        if (position < 0)
+        {
+            position = mention.Start;
+        }
+        Mention? before = null, after = null;
+        foreach (var candidate in _index.WithWord(mention.Last))
+        {
+            if (candidate.Words.Length <= mention.Words.Length || candidate.Last != mention.Last
+                || candidate.Kind != MentionKind.Person
+                || (mention.Gender != '\0' && candidate.Gender != '\0' && mention.Gender != candidate.Gender)
+                || !TitlesAgree(mention.Title, candidate.Title)
+                || !EndsWith(candidate.Words, mention.Words))
+            {
+                continue;
+            }
+            if (candidate.Start < position)
+            {
+                before = candidate;
+            }
+            else
+            {
+                after ??= candidate;
+            }
+        }
+        return before ?? after;
+    }
+
+    private static bool EndsWith(string[] full, string[] part)
+    {
+        for (int k = 1; k <= part.Length; k++)
+        {
+            if (full[^k] != part[^k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>"Secretary" agrees with "Secretary of Defense"; "Senator" does not agree with "Governor".</summary>
+    private static bool TitlesAgree(string? shortTitle, string? fullTitle)
+    {
+        if (shortTitle is null || fullTitle is null)
+        {
+            return true;
+        }
+        string head = shortTitle.Split(' ')[^1].TrimEnd('.');
+        return fullTitle.Contains(head, StringComparison.OrdinalIgnoreCase)
+            || shortTitle.Contains(fullTitle.Split(' ')[^1].TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"the secretary", "the spokeswoman": the nearest person before whose title has that noun.</summary>
+    private Entity? Role(int h, int headEnd, bool definite, int position)
+    {
+        var description = Description.Read(_words, h, headEnd, _lexicon);
+        if (definite && description.Title is { } title)
+        {
+            string head = title.Split(' ')[^1].ToLowerInvariant();
+            for (int k = _sources.Count - 1; k >= 0; k--)
+            {
+                var s = _sources[k].Entity;
+                if (_sources[k].Position < position && s.Type is SpeakerType.Person or SpeakerType.Anonymous && HasTitleWord(s.Title, head))
+                {
+                    return s;
+                }
+            }
+            for (int m = LastMentionBefore(position); m >= 0; m--)
+            {
+                var mention = _index.Mentions[m];
+                if (mention.Kind == MentionKind.Person && HasTitleWord(mention.Title, head))
+                {
+                    return FromMention(mention, position);
+                }
+            }
+        }
+        return Anonymous(h, headEnd, position);
+    }
+
+    private static bool HasTitleWord(string? title, string word) =>
+        title is not null && title.Split(' ').Any(t => t.Equals(word, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Someone the text describes but does not name: the description is the name.</summary>
+    private Entity Anonymous(int h, int headEnd, int position)
+    {
+        string name = Raw(h, headEnd);
+        var description = Description.Read(_words, h, headEnd, _lexicon);
+        var entity = GetEntity("a:" + name.ToLowerInvariant(), name, SpeakerType.Anonymous, position);
+        entity.Merge(description.Title, description.TitleCountry, ResolveAffiliation(description, h), description.Gender);
+        return entity;
+    }
+
+    /// <summary>"analysts at Nordbank": a group, named by its description, affiliated with the name in it.</summary>
+    private Entity Group(int h, int headEnd)
+    {
+        string name = Raw(h, headEnd);
+        var entity = GetEntity("g:" + name.ToLowerInvariant(), name, SpeakerType.Group, _words[h].Start);
+        for (int k = h; k < headEnd; k++)
+        {
+            if (_index.Covering(k) is { } m && m.Kind is not MentionKind.Person)
+            {
+                entity.Merge(null, null, Description.Canonical(m.Name, _lexicon), '\0');
+                break;
+            }
+        }
+        return entity;
+    }
+
+    /// <summary>A report "by" an author is the author's; without one, the document itself speaks.</summary>
+    private Entity DocumentSource(int h, int noun, int end)
+    {
+        for (int k = noun + 1; k < end; k++)
+        {
+            if (_words[k].Lower != "by")
+            {
+                continue;
+            }
+            int a = k + 1;
+            if (a < end && _lexicon.Determiners.Contains(_words[a].Lower))
+            {
+                a++;
+            }
+            int authorEnd = a;
+            while (authorEnd < end && _words[authorEnd].Text != ",") { authorEnd++; }
+            if (a >= authorEnd)
+            {
+                break;
+            }
+            if (_index.Covering(a) is { } m && m.End <= authorEnd)
+            {
+                if (m.Kind == MentionKind.Unknown)
+                {
+                    m.Kind = MentionKind.Organization;   // a lone unknown name that writes reports is an institution
+                }
+                return FromMention(m, _words[h].Start);
+            }
+            string author = Raw(a, authorEnd);
+            return GetEntity("o:" + author.ToLowerInvariant(), author, SpeakerType.Organization, _words[h].Start);
+        }
+        int nameEnd = h;
+        while (nameEnd < end && _words[nameEnd].Text != ",") { nameEnd++; }
+        string name = Raw(h, nameEnd);
+        return GetEntity("d:" + name.ToLowerInvariant(), name, SpeakerType.Document, _words[h].Start);
+    }
+
+    /// <summary>"the campaign": the organisation of that kind named before, else the description itself.</summary>
+    private Entity OrganizationDescription(int h, int noun, int headEnd, int position)
+    {
+        bool named = false;
+        for (int k = h; k < noun; k++)
+        {
+            named |= _words[k].IsCapitalized;
+        }
+        string nounText = _words[noun].Lower;
+        if (!named)
+        {
+            for (int k = _sources.Count - 1; k >= 0; k--)
+            {
+                var s = _sources[k].Entity;
+                if (_sources[k].Position < position && s.Type == SpeakerType.Organization && s.Name.Contains(nounText, StringComparison.OrdinalIgnoreCase))
+                {
+                    return s;
+                }
+            }
+            for (int m = LastMentionBefore(position); m >= 0; m--)
+            {
+                var mention = _index.Mentions[m];
+                if (mention.Kind == MentionKind.Organization && mention.Words.Any(w => w.Equals(nounText, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return FromMention(mention, position);
+                }
+            }
+        }
+        string name = Raw(h, headEnd);
+        return GetEntity("o:" + name.ToLowerInvariant(), name, SpeakerType.Organization, position);
+    }
+
+    private string? ResolveAffiliation(Description description, int word)
+    {
+        if (description.Affiliation is not null || description.AffiliationNoun is null)
+        {
+            return description.Affiliation;
+        }
+        int before = LastMentionBefore(word < _words.Count ? _words[word].Start : int.MaxValue);
+        return MentionIndex.FindByNoun(_index.Mentions, before + 1, description.AffiliationNoun);
+    }
+
+    /// <summary>The text of words [first, end) as written (keeps "bank’s", drops nothing inside).</summary>
+    private string Raw(int first, int end) => _document.Text[_words[first].Start.._words[end - 1].End];
+
+    private Entity GetEntity(string key, string name, SpeakerType type, int position)
+    {
+        if (!_entities.TryGetValue(key, out var entity))
+        {
+            _entities[key] = entity = new Entity(name, type) { FirstPosition = position };
+        }
+        return entity;
+    }
+
+    private SpeakerLayer Build()
+    {
+        var ordered = _byAttribution.Values.Distinct().OrderBy(e => e.FirstPosition).ToList();
+        var speakers = new Dictionary<Entity, Speaker>();
+        var list = ImmutableArray.CreateBuilder<Speaker>(ordered.Count);
+        foreach (var entity in ordered)
+        {
+            string? affiliation = entity.Affiliation;
+            // A national office ("Secretary of State") implies its country only when the article speaks of that country.
+            if (affiliation is null && entity.TitleCountry is { } country && _index.CountriesMentioned.Contains(country))
+            {
+                affiliation = country;
+            }
+            var speaker = new Speaker("s" + (list.Count + 1), entity.Name, entity.Title, affiliation, entity.Type);
+            speakers[entity] = speaker;
+            list.Add(speaker);
+        }
+        var byAttribution = _byAttribution.ToImmutableDictionary(p => p.Key, p => speakers[p.Value]);
+        return new SpeakerLayer(list.MoveToImmutable(), byAttribution);
+    }
+
+    /// <summary>A speaker being built: what the document says about it accumulates here.</summary>
+    private sealed class Entity(string name, SpeakerType type)
+    {
+        public string Name { get; } = name;
+        public SpeakerType Type { get; } = type;
+        public string? Title { get; private set; }
+        public string? TitleCountry { get; private set; }
+        public string? Affiliation { get; private set; }
+        public char Gender { get; set; }
+        public int FirstPosition { get; set; }
+
+        /// <summary>Keeps the fullest title ("Secretary of Defense" over "Secretary") and the first affiliation and gender.</summary>
+        public void Merge(string? title, string? titleCountry, string? affiliation, char gender)
+        {
+            if (title is not null && (Title is null || title.Length > Title.Length))
+            {
+                Title = title;
+                TitleCountry = titleCountry ?? TitleCountry;
+            }
+            Affiliation ??= affiliation;
+            if (Gender == '\0')
+            {
+                Gender = gender;
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using Verbatim.Text;
+
+namespace Verbatim.Speakers;
+
+[Flags]
+internal enum WordFlags : byte
+{
+    None = 0,
+    /// <summary>Starts with an upper-case letter.</summary>
+    Capitalized = 1,
+    /// <summary>Carried a possessive "’s" / "'s" (removed from <see cref="Word.Text"/>).</summary>
+    Possessive = 2,
+    /// <summary>Punctuation, a quotation mark or a symbol.</summary>
+    Punctuation = 4,
+    /// <summary>Inside a quotation.</summary>
+    InQuote = 8,
+}
+
+/// <summary>
+/// A word as the speaker stage sees it: one or more adjacent tokens merged so that names look the
+/// same whatever the tokenizer does with "U.S.", "Mr." or "bank’s". <see cref="Text"/> has the
+/// possessive removed; <see cref="Start"/> and <see cref="End"/> are offsets in the document text.
+/// </summary>
+internal readonly record struct Word(int Start, int End, string Text, string Lower, WordFlags Flags, int Sentence, int Paragraph)
+{
+    public bool IsCapitalized => (Flags & WordFlags.Capitalized) != 0;
+    public bool IsPossessive => (Flags & WordFlags.Possessive) != 0;
+    public bool IsPunctuation => (Flags & WordFlags.Punctuation) != 0;
+    public bool InQuote => (Flags & WordFlags.InQuote) != 0;
+}
+
+/// <summary>The document's words, built once in one pass over its tokens.</summary>
+internal sealed class WordSequence
+{
+    private readonly Word[] _words;
+
+    private WordSequence(Word[] words) => _words = words;
+
+    public int Count => _words.Length;
+    public Word this[int index] => _words[index];
+
+    /// <summary>Index of the first word that ends after <paramref name="offset"/> (Count when none).</summary>
+    public int IndexAt(int offset)
+    {
+        int lo = 0, hi = _words.Length - 1, found = _words.Length;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_words[mid].End > offset) { found = mid; hi = mid - 1; } else { lo = mid + 1; }
+        }
+        return found;
+    }
+
+    /// <summary>The words inside <paramref name="span"/>: [first, end).</summary>
+    public (int First, int End) Within(TextSpan span)
+    {
+        int first = IndexAt(span.Start);
+        int end = first;
+        while (end < _words.Length && _words[end].Start < span.End)
+        {
+            end++;
+        }
+        return (first, end);
+    }
+
+    /// <summary>The words [first, end) joined by single spaces.</summary>
+    public string Join(int first, int end)
+    {
+        if (end - first == 1)
+        {
+            return _words[first].Text;
+        }
+        return string.Join(' ', _words.AsSpan(first, end - first).ToArray().Select(w => w.Text));
+    }
+
+    public static WordSequence Build(Document document, IReadOnlySet<string> abbreviations)
+    {
+        var tokens = document.Tokens;
+        string text = document.Text;
+        var quotes = document.Quotations.Where(q => q.Depth == 0).OrderBy(q => q.Span.Start).ToArray();
+        var words = new List<Word>(tokens.Length);
+        int sentence = 0, paragraph = 0, quote = 0;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            while (sentence + 1 < document.Sentences.Length && document.Sentences[sentence].EndToken <= t)
+            {
+                sentence++;
+            }
+            while (paragraph + 1 < document.Paragraphs.Length && document.Paragraphs[paragraph].EndSentence <= sentence)
+            {
+                paragraph++;
+            }
+            while (quote < quotes.Length && quotes[quote].Span.End <= tokens[t].Start)
+            {
+                quote++;
+            }
+            var flags = quote < quotes.Length && quotes[quote].Span.Contains(tokens[t].Start) ? WordFlags.InQuote : WordFlags.None;
+            var token = tokens[t];
+            int start = token.Start, end = token.End;
+            if (token.Kind is not (TokenKind.Word or TokenKind.Number))
+            {
+                words.Add(new Word(start, end, text[start..end], text[start..end], flags | WordFlags.Punctuation, sentence, paragraph));
+                continue;
+            }
+
+            // Merge what belongs to the word whichever way the tokenizer split it: an abbreviation's
+            // period ("Mr", "."), initials ("U.", "S."), hyphenated parts, a split possessive ("bank", "’s").
+            while (t + 1 < tokens.Length && tokens[t + 1].Start == end)
+            {
+                var next = tokens[t + 1];
+                var nextText = text.AsSpan(next.Start, next.Length);
+                var current = text.AsSpan(start, end - start);
+                if (nextText is "." && (abbreviations.Contains(current.ToString().ToLowerInvariant()) || IsInitials(current)))
+                {
+                    end = next.End;
+                }
+                else if (next.Kind == TokenKind.Word && current.Length >= 2 && current[^1] == '.' && IsInitials(current[..^1]) && next.Length == 1)
+                {
+                    end = next.End;
+                }
+                else if (nextText is "-" && t + 2 < tokens.Length && tokens[t + 2].Start == next.End && tokens[t + 2].Kind == TokenKind.Word)
+                {
+                    end = tokens[t + 2].End;
+                    t++;
+                }
+                else if (nextText is "’s" or "'s" or "’S" or "'S")
+                {
+                    end = next.End;
+                }
+                else if (nextText is "’" or "'" && t + 2 < tokens.Length && tokens[t + 2].Start == next.End
+                    && text.AsSpan(tokens[t + 2].Start, tokens[t + 2].Length) is "s")
+                {
+                    end = tokens[t + 2].End;
+                    t++;
+                }
+                else
+                {
+                    break;
+                }
+                t++;
+            }
+
+            var surface = text.AsSpan(start, end - start);
+            if (surface.Length > 2 && surface[^1] is 's' or 'S' && surface[^2] is '’' or '\'')
+            {
+                flags |= WordFlags.Possessive;
+                surface = surface[..^2];
+            }
+            if (char.IsUpper(surface[0]))
+            {
+                flags |= WordFlags.Capitalized;
+            }
+            string word = surface.ToString();
+            words.Add(new Word(start, end, word, word.ToLowerInvariant(), flags, sentence, paragraph));
+        }
+        return new WordSequence(words.ToArray());
+    }
+
+    /// <summary>"U", "U.S", "D.P.R.K": single letters joined by periods.</summary>
+    private static bool IsInitials(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 0)
+        {
+            return false;
+        }
+        for (int i = 0; i < s.Length; i++)
+        {
+            bool letterPlace = i % 2 == 0;
+            if (letterPlace ? !char.IsUpper(s[i]) : s[i] != '.')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
