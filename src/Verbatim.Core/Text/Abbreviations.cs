@@ -34,21 +34,29 @@ public static class Abbreviations
         ClassLookup.TryGetValue(word, out var cls) ? cls : AbbreviationClass.None;
 
     /// <summary>
-    /// The class of a token that ends with a period: the lexicon's for listed words, Final for
-    /// shapes that are abbreviations on their own (dotted acronyms such as "U.S." and "a.m.",
-    /// single initials such as "J."), None otherwise.
+    /// The class of a token that ends with a period: see <see cref="ClassifyWord"/>; None when
+    /// the token has no final period.
     /// </summary>
-    public static AbbreviationClass Classify(ReadOnlySpan<char> tokenWithPeriod)
+    public static AbbreviationClass Classify(ReadOnlySpan<char> tokenWithPeriod) =>
+        tokenWithPeriod.Length >= 2 && tokenWithPeriod[^1] == '.' ? ClassifyWord(tokenWithPeriod[..^1]) : AbbreviationClass.None;
+
+    /// <summary>
+    /// The class of <paramref name="word"/> (given without the period that follows it): the
+    /// lexicon's for a listed word or the last part of a hyphenated one (the "Mass" of AP style's
+    /// "D-Mass."); Final for shapes that are abbreviations on their own (dotted acronyms such as
+    /// "U.S" and "a.m", single initials such as "J"); None otherwise.
+    /// </summary>
+    public static AbbreviationClass ClassifyWord(ReadOnlySpan<char> word)
     {
-        if (tokenWithPeriod.Length < 2 || tokenWithPeriod[^1] != '.')
-        {
-            return AbbreviationClass.None;
-        }
-        var word = tokenWithPeriod[..^1];
         var cls = Lookup(word);
         if (cls != AbbreviationClass.None)
         {
             return cls;
+        }
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen > 0 && hyphen < word.Length - 1 && Lookup(word[(hyphen + 1)..]) is var part and not AbbreviationClass.None)
+        {
+            return part;
         }
         return IsInitial(word) || IsDottedAcronym(word) ? AbbreviationClass.Final : AbbreviationClass.None;
     }

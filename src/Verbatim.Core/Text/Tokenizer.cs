@@ -133,7 +133,6 @@ public static class Tokenizer
         private int ScanWord(int i)
         {
             int start = i, groupStart = i;
-            bool dotted = false;
             while (true)
             {
                 i = WordPartsEnd(i);
@@ -153,7 +152,6 @@ public static class Tokenizer
                 {
                     i++;   // U.S, Ph.D, nytimes.com, but not a missing space as in "end.Next"
                     groupStart = i;
-                    dotted = true;
                     continue;
                 }
                 if (c is '\'' or '’' && IsLetterAt(_text, i + 1))
@@ -174,24 +172,22 @@ public static class Tokenizer
                 }
                 break;
             }
-            if (i < _n && _text[i] == '.' && KeepsPeriod(_text.AsSpan(start, i - start), dotted, i + 1))
+            if (i < _n && _text[i] == '.' && KeepsPeriod(_text.AsSpan(start, i - start), i + 1))
             {
                 i++;
             }
             return Emit(start, i, TokenKind.Word);
         }
 
-        private bool KeepsPeriod(ReadOnlySpan<char> word, bool dotted, int afterPeriod)
+        private bool KeepsPeriod(ReadOnlySpan<char> word, int afterPeriod)
         {
-            switch (Abbreviations.Lookup(word))
+            var cls = Abbreviations.ClassifyWord(word);
+            if (cls != AbbreviationClass.Number)
             {
-                case AbbreviationClass.Title or AbbreviationClass.Final:
-                    return true;
-                case AbbreviationClass.Number:
-                    while (afterPeriod < _n && _text[afterPeriod] == ' ') afterPeriod++;
-                    return afterPeriod < _n && char.IsDigit(_text[afterPeriod]);
+                return cls != AbbreviationClass.None;
             }
-            return Abbreviations.IsInitial(word) || (dotted && Abbreviations.IsDottedAcronym(word));
+            while (afterPeriod < _n && _text[afterPeriod] == ' ') afterPeriod++;
+            return afterPeriod < _n && char.IsDigit(_text[afterPeriod]);
         }
 
         /// <summary>Length of a clitic ("s", "re", "ve", "ll", "d", "m") starting at <paramref name="i"/> and ending the word, or 0.</summary>

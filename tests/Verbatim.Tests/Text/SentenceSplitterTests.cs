@@ -30,6 +30,12 @@ public class SentenceSplitterTests
     [InlineData("Wait... what happened?", "Wait... what happened?")]
     [InlineData("See nytimes.com. It says so.", "See nytimes.com.", "It says so.")]
     [InlineData("Yahoo! is a company.", "Yahoo! is a company.")]
+    [InlineData("Sen. Elizabeth Warren (D-Mass.) said so. It passed.", "Sen. Elizabeth Warren (D-Mass.) said so.", "It passed.")]
+    [InlineData("He was born in Boston, Mass. He moved to Washington, D.C. in 1990.", "He was born in Boston, Mass.", "He moved to Washington, D.C. in 1990.")]
+    [InlineData("Mr. and Mrs. Smith went to St. Louis. They liked it.", "Mr. and Mrs. Smith went to St. Louis.", "They liked it.")]
+    [InlineData("I. M. Pei designed it. The building is tall.", "I. M. Pei designed it.", "The building is tall.")]
+    [InlineData("Officials said... The vote is at 3 p.m. Friday.", "Officials said...", "The vote is at 3 p.m. Friday.")]
+    [InlineData("The company, Acme Corp., said so. It didn't say when.", "The company, Acme Corp., said so.", "It didn't say when.")]
     public void Splits(string text, params string[] expected) => Assert.Equal(expected, Sentences(text));
 
     [Theory]
@@ -45,6 +51,9 @@ public class SentenceSplitterTests
     [InlineData("He said ‘no.’ Then he left.", "He said ‘no.’", "Then he left.")]
     [InlineData("It came from the U.S.” He left.", "It came from the U.S.”", "He left.")]
     [InlineData("“Is it over?” He asked twice.", "“Is it over?”", "He asked twice.")]
+    [InlineData("“Why?” asked Sen. Jones. “Because,” she said.", "“Why?” asked Sen. Jones.", "“Because,” she said.")]
+    [InlineData("“I think,” said Mr. Smith, “that the U.S. will win. We’ll see.” He paused.", "“I think,” said Mr. Smith, “that the U.S. will win.", "We’ll see.”", "He paused.")]
+    [InlineData("He said “no”. Then he left.", "He said “no”.", "Then he left.")]
     public void SplitsAroundQuotes(string text, params string[] expected) => Assert.Equal(expected, Sentences(text));
 
     [Fact]

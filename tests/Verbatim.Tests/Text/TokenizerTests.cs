@@ -132,6 +132,7 @@ public class TokenizerTests
     [InlineData("e.g.")]
     [InlineData("J.")]
     [InlineData("Calif.")]
+    [InlineData("D-Mass.")]
     public void AbbreviationsKeepTheirPeriod(string abbreviation)
     {
         AssertTokens(abbreviation + " Smith", abbreviation, "Smith");
