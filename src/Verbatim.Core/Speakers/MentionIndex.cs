@@ -153,7 +153,7 @@ internal sealed class MentionIndex
                 continue;
             }
 
-            if (!StartsName(words, nameStart, lexicon) || (nameStart == i && lexicon.FunctionWords.Contains(w.Text)))
+            if (!StartsName(words, nameStart, lexicon))
             {
                 i = Math.Max(i + 1, nameStart);
                 continue;
@@ -300,7 +300,25 @@ internal sealed class MentionIndex
         }
         var w = words[index];
         return w.IsCapitalized && !w.IsPunctuation && char.IsLetter(w.Text[0])
-            && !(lexicon.FunctionWords.Contains(w.Text) && !lexicon.Places.ContainsKey(w.Text));
+            && !(IsFunctionWord(w, lexicon) && !lexicon.Places.ContainsKey(w.Text));
+    }
+
+    /// <summary>A function word, contracted ones included ("We’ve", "Don’t"), which never starts a name.</summary>
+    internal static bool IsFunctionWord(Word w, SpeakerLexicon lexicon)
+    {
+        if (lexicon.FunctionWords.Contains(w.Text))
+        {
+            return true;
+        }
+        int apostrophe = w.Text.AsSpan().IndexOfAny('’', '\'');
+        if (apostrophe <= 0)
+        {
+            return false;
+        }
+        var tail = w.Text.AsSpan(apostrophe + 1);
+        string head = w.Text[..apostrophe];
+        return (tail is "t" && head.EndsWith('n'))
+            || (tail is "ve" or "re" or "ll" or "d" or "m" or "s" && lexicon.FunctionWords.Contains(head));
     }
 
     /// <summary>Capitalised words, with particles inside ("Bank of England", "Ursula von der Leyen"); stops after a possessive.</summary>
@@ -310,7 +328,7 @@ internal sealed class MentionIndex
         while (end < words.Count)
         {
             var w = words[end];
-            bool capital = w.IsCapitalized && !w.IsPunctuation && !lexicon.FunctionWords.Contains(w.Text);
+            bool capital = w.IsCapitalized && !w.IsPunctuation && !IsFunctionWord(w, lexicon);
             bool particle = end > start && !w.IsCapitalized && w.Lower is "of" or "de" or "von" or "van" or "der" or "bin" or "al" or "da" or "del" or "di" or "du" or "la" or "le"
                 && end + 1 < words.Count && words[end + 1].IsCapitalized && !words[end + 1].IsPunctuation;
             if (!capital && !particle)
@@ -349,7 +367,13 @@ internal sealed class MentionIndex
         {
             return MentionKind.Organization;
         }
-        if (lexicon.GivenNames.ContainsKey(mention.Words[0]) || mention.Words.Length > 1 || personSurnames.Contains(last))
+        if (lexicon.GivenNames.ContainsKey(mention.Words[0]) || personSurnames.Contains(last))
+        {
+            return MentionKind.Person;
+        }
+        // Several capitalised words are most often a person's name, unless they read like a place
+        // or an institution: "Republic of Korea", "Kursk Region".
+        if (mention.Words.Length > 1 && !mention.Words.Any(w => w is "of" || lexicon.Places.ContainsKey(w) || lexicon.OrganizationNouns.Contains(w.ToLowerInvariant()) || w.Contains('.')))
         {
             return MentionKind.Person;
         }
