@@ -44,7 +44,11 @@ internal sealed class Mention
 /// </summary>
 internal sealed class MentionIndex
 {
-    private readonly Dictionary<string, List<Mention>> _byWord = new(StringComparer.Ordinal);
+    /// <summary>How far (in mentions) an affiliation noun ("the bank") looks for the name it stands for.</summary>
+    private const int NounWindow = 300;
+
+    private readonly Dictionary<string, List<Mention>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Mention>> _fullNamesByLast = new(StringComparer.Ordinal);
 
     private MentionIndex(List<Mention> mentions, HashSet<string> countries)
     {
@@ -52,14 +56,20 @@ internal sealed class MentionIndex
         CountriesMentioned = countries;
         foreach (var mention in mentions)
         {
-            foreach (var word in mention.Words.Distinct())
+            Add(_byName, mention.Name, mention);
+            if (mention.Kind == MentionKind.Person && mention.Words.Length > 1)
             {
-                if (!_byWord.TryGetValue(word, out var list))
-                {
-                    _byWord[word] = list = new();
-                }
-                list.Add(mention);
+                Add(_fullNamesByLast, mention.Last, mention);
             }
+        }
+
+        static void Add(Dictionary<string, List<Mention>> map, string key, Mention mention)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new();
+            }
+            list.Add(mention);
         }
     }
 
@@ -69,9 +79,13 @@ internal sealed class MentionIndex
     /// <summary>Canonical names of the countries the document mentions (by name or adjective).</summary>
     public HashSet<string> CountriesMentioned { get; }
 
-    /// <summary>Mentions that contain <paramref name="word"/> as one of their name words, in document order.</summary>
-    public IReadOnlyList<Mention> WithWord(string word) =>
-        _byWord.TryGetValue(word, out var list) ? list : [];
+    /// <summary>Mentions of exactly this name, in document order.</summary>
+    public IReadOnlyList<Mention> Named(string name) =>
+        _byName.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>Person mentions of two words or more whose last word is <paramref name="last"/>, in document order.</summary>
+    public IReadOnlyList<Mention> FullNamesEndingWith(string last) =>
+        _fullNamesByLast.TryGetValue(last, out var list) ? list : [];
 
     /// <summary>The mention whose name starts at word <paramref name="first"/>, or that covers it.</summary>
     public Mention? Covering(int word)
@@ -268,14 +282,14 @@ internal sealed class MentionIndex
 
     internal static string? FindByNoun(List<Mention> mentions, int before, string noun)
     {
-        for (int k = before - 1; k >= 0; k--)
+        for (int k = before - 1; k >= 0 && k >= before - NounWindow; k--)
         {
             if (Fits(mentions[k], noun))
             {
                 return mentions[k].Name;
             }
         }
-        for (int k = before + 1; k < mentions.Count; k++)
+        for (int k = before + 1; k < mentions.Count && k <= before + NounWindow; k++)
         {
             if (Fits(mentions[k], noun))
             {

@@ -16,6 +16,13 @@ internal sealed class SpeakerResolver
     /// <summary>A pronoun only looks this many paragraphs back for a name that is not a source.</summary>
     private const int MentionLookbackParagraphs = 2;
 
+    /// <summary>
+    /// How many paragraphs back a pronoun, a role noun ("the secretary") or "the campaign" looks for
+    /// what it refers to: far enough for a news story's threads, near enough that a link further
+    /// back would be a guess (and that resolving stays linear in long documents).
+    /// </summary>
+    private const int LookbackParagraphs = 8;
+
     private readonly Document _document;
     private readonly WordSequence _words;
     private readonly MentionIndex _index;
@@ -240,6 +247,10 @@ internal sealed class SpeakerResolver
         for (int k = _sources.Count - 1; k >= 0; k--)
         {
             var s = _sources[k];
+            if (_words[word].Paragraph - s.Paragraph > LookbackParagraphs)
+            {
+                break;
+            }
             if (s.Position < span.Start && s.Entity.Type == SpeakerType.Person && Compatible(s.Entity.Gender, refersTo))
             {
                 source = s;
@@ -319,10 +330,11 @@ internal sealed class SpeakerResolver
 
         var full = Fuller(mention, position) ?? mention;
         var person = GetEntity("p:" + full.Name.ToLowerInvariant(), full.Name, SpeakerType.Person, position);
-        // Everything the document says about this name: every mention with the same full name.
-        foreach (var same in _index.WithWord(full.Last))
+        if (!person.Gathered)
         {
-            if (same.Name == full.Name)
+            // Everything the document says about this name, once: every mention with the same full name.
+            person.Gathered = true;
+            foreach (var same in _index.Named(full.Name))
             {
                 person.Merge(same.Title, same.TitleCountry, same.Affiliation, same.Gender);
             }
@@ -342,27 +354,36 @@ internal sealed class SpeakerResolver
         {
             position = mention.Start;
         }
-        Mention? before = null, after = null;
-        foreach (var candidate in _index.WithWord(mention.Last))
+        var candidates = _index.FullNamesEndingWith(mention.Last);
+        // The first candidate at or after the position, found by bisection; the scan then walks back
+        // from there, so a name mentioned thousands of times costs little per source.
+        int lo = 0, hi = candidates.Count;
+        while (lo < hi)
         {
-            if (candidate.Words.Length <= mention.Words.Length || candidate.Last != mention.Last
-                || candidate.Kind != MentionKind.Person
-                || (mention.Gender != '\0' && candidate.Gender != '\0' && mention.Gender != candidate.Gender)
-                || !TitlesAgree(mention.Title, candidate.Title)
-                || !EndsWith(candidate.Words, mention.Words))
+            int mid = (lo + hi) >>> 1;
+            if (candidates[mid].Start < position) { lo = mid + 1; } else { hi = mid; }
+        }
+        for (int k = lo - 1; k >= 0; k--)
+        {
+            if (Agrees(mention, candidates[k]))
             {
-                continue;
-            }
-            if (candidate.Start < position)
-            {
-                before = candidate;
-            }
-            else
-            {
-                after ??= candidate;
+                return candidates[k];
             }
         }
-        return before ?? after;
+        for (int k = lo; k < candidates.Count; k++)
+        {
+            if (Agrees(mention, candidates[k]))
+            {
+                return candidates[k];
+            }
+        }
+        return null;
+
+        static bool Agrees(Mention mention, Mention candidate) =>
+            candidate.Words.Length > mention.Words.Length
+            && (mention.Gender == '\0' || candidate.Gender == '\0' || mention.Gender == candidate.Gender)
+            && TitlesAgree(mention.Title, candidate.Title)
+            && EndsWith(candidate.Words, mention.Words);
     }
 
     private static bool EndsWith(string[] full, string[] part)
@@ -396,7 +417,8 @@ internal sealed class SpeakerResolver
         if (definite && description.Title is { } title)
         {
             string head = title.Split(' ')[^1].ToLowerInvariant();
-            for (int k = _sources.Count - 1; k >= 0; k--)
+            int paragraph = _words[h].Paragraph;
+            for (int k = _sources.Count - 1; k >= 0 && paragraph - _sources[k].Paragraph <= LookbackParagraphs; k--)
             {
                 var s = _sources[k].Entity;
                 if (_sources[k].Position < position && s.Type is SpeakerType.Person or SpeakerType.Anonymous && HasTitleWord(s.Title, head))
@@ -404,7 +426,7 @@ internal sealed class SpeakerResolver
                     return s;
                 }
             }
-            for (int m = LastMentionBefore(position); m >= 0; m--)
+            for (int m = LastMentionBefore(position); m >= 0 && paragraph - _index.Mentions[m].Paragraph <= LookbackParagraphs; m--)
             {
                 var mention = _index.Mentions[m];
                 if (mention.Kind == MentionKind.Person && HasTitleWord(mention.Title, head))
@@ -493,7 +515,8 @@ internal sealed class SpeakerResolver
         string nounText = _words[noun].Lower;
         if (!named)
         {
-            for (int k = _sources.Count - 1; k >= 0; k--)
+            int paragraph = _words[h].Paragraph;
+            for (int k = _sources.Count - 1; k >= 0 && paragraph - _sources[k].Paragraph <= LookbackParagraphs; k--)
             {
                 var s = _sources[k].Entity;
                 if (_sources[k].Position < position && s.Type == SpeakerType.Organization && s.Name.Contains(nounText, StringComparison.OrdinalIgnoreCase))
@@ -501,7 +524,7 @@ internal sealed class SpeakerResolver
                     return s;
                 }
             }
-            for (int m = LastMentionBefore(position); m >= 0; m--)
+            for (int m = LastMentionBefore(position); m >= 0 && paragraph - _index.Mentions[m].Paragraph <= LookbackParagraphs; m--)
             {
                 var mention = _index.Mentions[m];
                 if (mention.Kind == MentionKind.Organization && mention.Words.Any(w => w.Equals(nounText, StringComparison.OrdinalIgnoreCase)))
@@ -567,6 +590,8 @@ internal sealed class SpeakerResolver
         public string? Affiliation { get; private set; }
         public char Gender { get; set; }
         public int FirstPosition { get; set; }
+        /// <summary>Whether the attributes of all the mentions of its name have been merged in.</summary>
+        public bool Gathered { get; set; }
 
         /// <summary>Keeps the fullest title ("Secretary of Defense" over "Secretary") and the first affiliation and gender.</summary>
         public void Merge(string? title, string? titleCountry, string? affiliation, char gender)
