@@ -44,10 +44,18 @@ internal sealed class SpeakerResolver
     {
         // Sources in document order, so that a pronoun sees every source before it; then the
         // quotes with no source, which continue the speaker of the attribution before them.
+        var ordered = layer.Items.OrderBy(a => a.ContentExtent.Start).ToList();
+        var selfReferences = new List<Attribution.Attribution>();
         foreach (var attribution in layer.Items.Where(a => a.Source is not null).OrderBy(a => a.Source!.Value.Start))
         {
             var span = attribution.Source!.Value;
-            var entity = ResolveSource(attribution, span);
+            if (IsSelfReference(span))
+            {
+                // "I" / "we" inside a quote: its speaker may be named only after the quote ("…,” he said).
+                selfReferences.Add(attribution);
+                continue;
+            }
+            var entity = ResolveSource(span);
             if (entity is null)
             {
                 continue;
@@ -59,7 +67,13 @@ internal sealed class SpeakerResolver
                 _sources.Add((span.Start, _words[word].Sentence, _words[word].Paragraph, entity));
             }
         }
-        var ordered = layer.Items.OrderBy(a => a.ContentExtent.Start).ToList();
+        foreach (var attribution in selfReferences)
+        {
+            if (Enclosing(ordered, attribution) is { } entity)
+            {
+                Assign(attribution, entity, attribution.Source!.Value.Start);
+            }
+        }
         for (int k = 0; k < ordered.Count; k++)
         {
             var attribution = ordered[k];
@@ -70,6 +84,42 @@ internal sealed class SpeakerResolver
             }
         }
         return Build();
+    }
+
+    private bool IsSelfReference(TextSpan span)
+    {
+        var (first, end) = _words.Within(span);
+        return end - first == 1 && _lexicon.Pronouns.TryGetValue(_words[first].Lower, out var refersTo) && refersTo == 's';
+    }
+
+    /// <summary>
+    /// The speaker of the attribution whose content holds this one's source: <see cref="Attribution.Attribution.NestedIn"/>
+    /// when the attribution stage gives it, else the nearest attribution whose content contains the source.
+    /// Outside any quoted content, "I" is the writer and "we" is unclear: unresolved.
+    /// </summary>
+    private Entity? Enclosing(List<Attribution.Attribution> ordered, Attribution.Attribution attribution)
+    {
+        if (attribution.NestedIn is { } outer)
+        {
+            return _byAttribution.GetValueOrDefault(outer);
+        }
+        var span = attribution.Source!.Value;
+        int lo = 0, hi = ordered.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ordered[mid].ContentExtent.Start <= span.Start) { lo = mid + 1; } else { hi = mid; }
+        }
+        // Contents overlap only when nested, so the holder is among the few starting just before.
+        for (int k = lo - 1; k >= 0 && k >= lo - 16; k--)
+        {
+            var candidate = ordered[k];
+            if (candidate.Id != attribution.Id && candidate.Content.Any(c => c.Contains(span)))
+            {
+                return _byAttribution.GetValueOrDefault(candidate.Id);
+            }
+        }
+        return null;
     }
 
     private void Assign(Attribution.Attribution attribution, Entity entity, int position)
@@ -104,7 +154,7 @@ internal sealed class SpeakerResolver
         return word < _words.Count ? _words[word].Paragraph : (_words.Count > 0 ? _words[^1].Paragraph : 0);
     }
 
-    private Entity? ResolveSource(Attribution.Attribution attribution, TextSpan span)
+    private Entity? ResolveSource(TextSpan span)
     {
         var (first, end) = _words.Within(span);
         while (first < end && _words[first].IsPunctuation) { first++; }
@@ -116,7 +166,7 @@ internal sealed class SpeakerResolver
 
         if (end - first == 1 && _lexicon.Pronouns.TryGetValue(_words[first].Lower, out var refersTo))
         {
-            return ResolvePronoun(attribution, span, first, refersTo);
+            return refersTo == 's' ? null : ResolvePronoun(span, first, refersTo);
         }
 
         int headEnd = first;
@@ -207,17 +257,8 @@ internal sealed class SpeakerResolver
         return Anonymous(h, headEnd, span.Start);
     }
 
-    private Entity? ResolvePronoun(Attribution.Attribution attribution, TextSpan span, int word, char refersTo)
+    private Entity? ResolvePronoun(TextSpan span, int word, char refersTo)
     {
-        if (refersTo == 's')
-        {
-            // "I" and "we" speak for the quote's own speaker: the attribution whose content holds this source.
-            if (attribution.NestedIn is { } outer && _byAttribution.TryGetValue(outer, out var speaker))
-            {
-                return speaker;
-            }
-            return null;
-        }
 
         if (refersTo == 'g')
         {
@@ -251,7 +292,7 @@ internal sealed class SpeakerResolver
             {
                 break;
             }
-            if (s.Position < span.Start && s.Entity.Type == SpeakerType.Person && Compatible(s.Entity.Gender, refersTo))
+            if (s.Position < span.Start && s.Entity.Type is SpeakerType.Person or SpeakerType.Anonymous && Compatible(s.Entity.Gender, refersTo))
             {
                 source = s;
                 break;
@@ -461,6 +502,11 @@ internal sealed class SpeakerResolver
             if (_index.Covering(k) is { } m && m.Kind is not MentionKind.Person)
             {
                 entity.Merge(null, null, Description.Canonical(m.Name, _lexicon), '\0');
+                break;
+            }
+            if (_lexicon.MatchDemonym(_words, k, headEnd, out var country) > 0)
+            {
+                entity.Merge(null, null, country, '\0');   // "Russian officials"
                 break;
             }
         }

@@ -206,3 +206,62 @@ public class SpeakerResolutionTests
         Assert.Empty(kit.Run().ByAttribution);
     }
 }
+
+public class SpeakerResolutionMoreTests
+{
+    [Fact]
+    public void She_after_an_unnamed_spokeswoman_is_that_spokeswoman()
+    {
+        var kit = new SpeakerTestKit("The dam is safe, a spokeswoman for the authority said. She added that repairs would start soon.");
+        kit.Add(1, kit.Find("a spokeswoman for the authority"), kit.Find("The dam is safe"), AttributionKind.Indirect)
+           .Add(2, kit.Find("She"), kit.Find("that repairs would start soon"), AttributionKind.Indirect);
+        var layer = kit.Run();
+        Assert.Same(layer.ByAttribution[1], layer.ByAttribution[2]);
+    }
+
+    [Fact]
+    public void We_inside_a_quote_before_its_source_is_the_quote_speaker()
+    {
+        var kit = new SpeakerTestKit("“We believe the plan will work,” said Sen. Elizabeth Warren.");
+        kit.Add(1, kit.Find("Sen. Elizabeth Warren"), kit.Find("“We believe the plan will work,”"))
+           .Add(2, kit.Find("We"), kit.Find("the plan will work"), AttributionKind.Indirect);
+        var layer = kit.Run();
+        Assert.Equal(new Speaker("s1", "Elizabeth Warren", "Sen.", null, SpeakerType.Person), layer.ByAttribution[1]);
+        Assert.Same(layer.ByAttribution[1], layer.ByAttribution[2]);
+    }
+
+    [Fact]
+    public void I_outside_any_quote_stays_unresolved()
+    {
+        var kit = new SpeakerTestKit("The dam is safe, I was told.");
+        kit.Add(1, kit.Find("I"), kit.Find("The dam is safe"), AttributionKind.Indirect);
+        Assert.Empty(kit.Run().ByAttribution);
+    }
+
+    [Fact]
+    public void Nationality_gives_a_group_its_affiliation()
+    {
+        var kit = new SpeakerTestKit("The strike hit a depot, Russian officials said.");
+        kit.Add(1, kit.Find("Russian officials"), kit.Find("The strike hit a depot"), AttributionKind.Indirect);
+        var speaker = kit.Run().ByAttribution[1];
+        Assert.Equal(new Speaker("s1", "Russian officials", null, "Russia", SpeakerType.Group), speaker);
+    }
+
+    [Fact]
+    public void Cabinet_title_implies_its_country_only_when_the_article_mentions_it()
+    {
+        var kit = new SpeakerTestKit("Secretary of State Antony Blinken said the talks went well.");
+        kit.Add(1, kit.Find("Secretary of State Antony Blinken"), kit.Find("the talks went well"), AttributionKind.Indirect);
+        Assert.Null(kit.Run().ByAttribution[1].Affiliation);
+    }
+
+    [Fact]
+    public void Continuation_quote_in_next_paragraph_keeps_the_speaker()
+    {
+        var kit = new SpeakerTestKit("“The plan works,” said Mary Jones.\n“And it will keep working.”");
+        kit.Add(1, kit.Find("Mary Jones"), kit.Find("“The plan works,”"))
+           .Add(2, null, kit.Find("“And it will keep working.”"));
+        var layer = kit.Run();
+        Assert.Same(layer.ByAttribution[1], layer.ByAttribution[2]);
+    }
+}
