@@ -173,7 +173,7 @@ internal sealed class MentionIndex
                 continue;
             }
 
-            int end = ReadName(words, nameStart, lexicon);
+            int end = ReadName(words, nameStart, lexicon, person: nameStart != at || lexicon.GivenNames.ContainsKey(words[nameStart].Text));
             // The run is really an affiliation prefix when a title and a name follow it:
             // "Nordbank’s chief economist Ines Moller", "White House spokeswoman Karine Jean-Pierre".
             int followingTitle = title is null && end < n ? lexicon.MatchTitle(words, end, n, out _) : -1;
@@ -336,15 +336,20 @@ internal sealed class MentionIndex
     }
 
     /// <summary>Capitalised words, with particles inside ("Bank of England", "Ursula von der Leyen"); stops after a possessive.</summary>
-    private static int ReadName(WordSequence words, int start, SpeakerLexicon lexicon)
+    private static int ReadName(WordSequence words, int start, SpeakerLexicon lexicon, bool person)
     {
         int end = start;
         while (end < words.Count)
         {
             var w = words[end];
             bool capital = w.IsCapitalized && !w.IsPunctuation && !IsFunctionWord(w, lexicon);
-            bool particle = end > start && !w.IsCapitalized && w.Lower is "of" or "de" or "von" or "van" or "der" or "bin" or "al" or "da" or "del" or "di" or "du" or "la" or "le"
-                && end + 1 < words.Count && words[end + 1].IsCapitalized && !words[end + 1].IsPunctuation;
+            bool particle = end > start && !w.IsCapitalized
+                && (w.Lower is "de" or "von" or "van" or "der" or "bin" or "al" or "da" or "del" or "di" or "du" or "la" or "le"
+                    // "of" only joins an institution or a place ("Bank of England", "Republic of Korea"),
+                    // never a person and a place ("Gov. Earl Ray Tomblin of West Virginia").
+                    || (w.Lower is "of" or "for" && !person && IsInstitutionWord(words[end - 1].Lower, lexicon)))
+                && end + 1 < words.Count && words[end + 1].IsCapitalized && !words[end + 1].IsPunctuation
+                && !lexicon.Honorifics.ContainsKey(words[end + 1].Lower);
             if (!capital && !particle)
             {
                 break;
@@ -364,11 +369,20 @@ internal sealed class MentionIndex
         return end;
     }
 
+    private static bool IsInstitutionWord(string lower, SpeakerLexicon lexicon) =>
+        lexicon.OrganizationNouns.Contains(lower)
+        || lower is "republic" or "kingdom" or "state" or "states" or "secretary" or "minister" or "city" or "county" or "province"
+            or "region" or "house" or "chamber" or "college" or "school" or "center" or "centre" or "people's" or "united";
+
     private static MentionKind Classify(Mention mention, SpeakerLexicon lexicon, HashSet<string> personSurnames, bool titled)
     {
         if (titled)
         {
             return MentionKind.Person;
+        }
+        if (mention.Words.Length > 1 && mention.Words.All(w => w.All(c => !char.IsLower(c))))
+        {
+            return MentionKind.Unknown;   // an all-capitals run is a headline or a label, not a name
         }
         if (lexicon.Places.TryGetValue(mention.Name, out var place))
         {

@@ -164,9 +164,25 @@ internal sealed class SpeakerResolver
             return null;
         }
 
-        if (end - first == 1 && _lexicon.Pronouns.TryGetValue(_words[first].Lower, out var refersTo))
+        if (end - first == 1)
         {
-            return refersTo == 's' ? null : ResolvePronoun(span, first, refersTo);
+            var only = _words[first];
+            if (_lexicon.Pronouns.TryGetValue(only.Lower, out var refersTo))
+            {
+                return refersTo == 's' ? null : ResolvePronoun(span, first, refersTo);
+            }
+            if (only.Lower is "who" or "which" or "that")
+            {
+                return Relative(first);
+            }
+            if (!only.IsCapitalized || MentionIndex.IsFunctionWord(only, _lexicon))
+            {
+                // "some", "all", "others": a quantifier with nothing named behind it.
+                if (_lexicon.Determiners.Contains(only.Lower) || MentionIndex.IsFunctionWord(only, _lexicon) || only.Lower is "others" or "both" or "everyone" or "nobody")
+                {
+                    return null;
+                }
+            }
         }
 
         int headEnd = first;
@@ -182,33 +198,39 @@ internal sealed class SpeakerResolver
             h++;
         }
 
-        // A description noun before any name decides the kind of source.
+        // A group or document noun in the head makes the source a group or a document, whatever
+        // names modify it: "Trump supporters", "Foreign policy analysts", "a slide from a presentation".
         for (int k = h; k < headEnd; k++)
         {
             var w = _words[k];
-            if (w.IsPunctuation)
+            if (w.IsPunctuation || (!w.IsCapitalized && w.Lower is "for" or "at" or "of" or "by" or "from" or "with" or "in" or "on" or "who" or "that" or "which"
+                && k + 1 < headEnd && !_words[k + 1].IsCapitalized))
             {
-                break;
+                break;   // "a spokeswoman for the authority": what follows the preposition describes, it is not the head
             }
-            if (w.IsCapitalized)
+            if (w.IsCapitalized && k != h)
             {
-                // "the Clinton campaign", "Nordbank analysts": names that modify a description noun.
-                int after = k;
-                while (after < headEnd && _words[after].IsCapitalized && !_words[after].IsPunctuation) { after++; }
-                if (after < headEnd && !_words[after].IsCapitalized && (_lexicon.OrganizationNouns.Contains(_words[after].Lower) || _lexicon.GroupNouns.Contains(_words[after].Lower)))
-                {
-                    k = after - 1;
-                    continue;
-                }
-                break;
+                continue;   // inside a name ("The New York Post"), a common noun is part of the name
             }
-            if (_lexicon.GroupNouns.Contains(w.Lower))
+            if (_lexicon.GroupNouns.Contains(w.Lower)
+                || (!w.IsCapitalized && w.Lower.Length > 5 && (w.Lower.EndsWith("ists", StringComparison.Ordinal) || w.Lower.EndsWith("ians", StringComparison.Ordinal))))
             {
                 return Group(h, headEnd);
             }
             if (_lexicon.DocumentNouns.Contains(w.Lower))
             {
                 return DocumentSource(h, k, end);
+            }
+        }
+
+        // A title that no name follows is a role ("the secretary", "a Homeland Security Department
+        // official"); a lowercase organisation noun is an organisation ("the campaign").
+        for (int k = h; k < headEnd; k++)
+        {
+            var w = _words[k];
+            if (w.IsPunctuation)
+            {
+                break;
             }
             int titleEnd = _lexicon.MatchTitle(_words, k, headEnd, out _);
             if (titleEnd > 0)
@@ -217,28 +239,27 @@ internal sealed class SpeakerResolver
                 {
                     break;   // "spokeswoman Karine Jean-Pierre": a name follows its title
                 }
-                return Role(h, headEnd, definite, span.Start);
+                if (w.IsCapitalized && k != h)
+                {
+                    continue;   // "Gen" inside "Gen Z", "Chair" inside a name: only a title at the start or in lowercase counts
+                }
+                return Role(h, headEnd, definite && k == h, span.Start);
+            }
+            if (w.IsCapitalized)
+            {
+                continue;
             }
             if (_lexicon.OrganizationNouns.Contains(w.Lower))
             {
                 return OrganizationDescription(h, k, headEnd, span.Start);
             }
-        }
-
-        // A name: the person in the head if there is one ("Nordbank’s chief economist Ines Moller"), else the first name.
-        Mention? chosen = null;
-        for (int k = h; k < headEnd; k++)
-        {
-            if (_index.Covering(k) is { } m && m.First >= h && m.End <= headEnd)
+            if (w.Lower is "for" or "at" or "of" or "by" or "from" or "with" or "in" or "on" or "who" or "that" or "which")
             {
-                if (chosen is null || (m.Kind == MentionKind.Person && chosen.Kind != MentionKind.Person))
-                {
-                    chosen = m;
-                }
-                k = m.End - 1;
+                break;
             }
         }
-        if (chosen is not null)
+
+        if (ChooseMention(h, headEnd) is { } chosen)
         {
             var entity = FromMention(chosen, span.Start);
             if (headEnd + 1 < end && entity.Type == SpeakerType.Person)
@@ -249,12 +270,64 @@ internal sealed class SpeakerResolver
             return entity;
         }
 
-        // A capitalised role alone ("the President", "the Secretary").
-        if (_lexicon.MatchTitle(_words, h, headEnd, out _) > 0)
+        // Capitalised words that the index did not take as a name (a name running past the source
+        // span): the words of the span are the name.
+        int nameEnd = h;
+        while (nameEnd < headEnd && _words[nameEnd].IsCapitalized && !_words[nameEnd].IsPunctuation)
         {
-            return Role(h, headEnd, definite, span.Start);
+            nameEnd++;
+        }
+        if (nameEnd == headEnd && MentionIndex.StartsName(_words, h, _lexicon))
+        {
+            string name = _words.Join(h, nameEnd);
+            if (_lexicon.Places.TryGetValue(name, out var place))
+            {
+                var org = GetEntity("o:" + place.Name.ToLowerInvariant(), place.Name, SpeakerType.Organization, span.Start);
+                org.Merge(null, null, place.Country, '\0');
+                return org;
+            }
+            return GetEntity("p:" + name.ToLowerInvariant(), name, SpeakerType.Person, span.Start);
         }
         return Anonymous(h, headEnd, span.Start);
+    }
+
+    /// <summary>
+    /// The name a phrase is about: the titled person if there is one ("Nordbank’s chief economist
+    /// Ines Moller", "Loyola Law School professor Justin Levitt"), else the first name that is not a
+    /// possessive or a prefix of a title.
+    /// </summary>
+    private Mention? ChooseMention(int first, int end)
+    {
+        Mention? chosen = null;
+        for (int k = first; k < end; k++)
+        {
+            if (_index.Covering(k) is { } m && m.First >= first && m.End <= end)
+            {
+                bool titled = m.Title is not null;
+                bool modifier = _words[m.End - 1].IsPossessive || (m.End < end && _lexicon.MatchTitle(_words, m.End, end, out _) > 0);
+                if (chosen is null ? !modifier || titled : titled && chosen.Title is null)
+                {
+                    chosen = m;
+                }
+                k = m.End - 1;
+            }
+        }
+        return chosen;
+    }
+
+    /// <summary>"who" / "which" / "that" as a source: the name just before it ("Smith, who said").</summary>
+    private Entity? Relative(int word)
+    {
+        int before = word - 1;
+        if (before >= 0 && _words[before].Text == ",")
+        {
+            before--;
+        }
+        if (before >= 0 && _index.Covering(before) is { } m && m.End == before + 1)
+        {
+            return FromMention(m, _words[word].Start);
+        }
+        return null;
     }
 
     private Entity? ResolvePronoun(TextSpan span, int word, char refersTo)
@@ -420,7 +493,7 @@ internal sealed class SpeakerResolver
         }
         return null;
 
-        static bool Agrees(Mention mention, Mention candidate) =>
+        bool Agrees(Mention mention, Mention candidate) =>
             candidate.Words.Length > mention.Words.Length
             && (mention.Gender == '\0' || candidate.Gender == '\0' || mention.Gender == candidate.Gender)
             && TitlesAgree(mention.Title, candidate.Title)
@@ -440,15 +513,15 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>"Secretary" agrees with "Secretary of Defense"; "Senator" does not agree with "Governor".</summary>
-    private static bool TitlesAgree(string? shortTitle, string? fullTitle)
+    private bool TitlesAgree(string? shortTitle, string? fullTitle)
     {
         if (shortTitle is null || fullTitle is null)
         {
             return true;
         }
-        string head = shortTitle.Split(' ')[^1].TrimEnd('.');
-        return fullTitle.Contains(head, StringComparison.OrdinalIgnoreCase)
-            || shortTitle.Contains(fullTitle.Split(' ')[^1].TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+        var shortWords = _lexicon.TitleWords(shortTitle).ToList();
+        var fullWords = _lexicon.TitleWords(fullTitle).ToList();
+        return fullWords.Contains(shortWords[^1]) || shortWords.Contains(fullWords[^1]);
     }
 
     /// <summary>"the secretary", "the spokeswoman": the nearest person before whose title has that noun.</summary>
@@ -457,7 +530,7 @@ internal sealed class SpeakerResolver
         var description = Description.Read(_words, h, headEnd, _lexicon);
         if (definite && description.Title is { } title)
         {
-            string head = title.Split(' ')[^1].ToLowerInvariant();
+            string head = _lexicon.TitleWords(title).Last();
             int paragraph = _words[h].Paragraph;
             for (int k = _sources.Count - 1; k >= 0 && paragraph - _sources[k].Paragraph <= LookbackParagraphs; k--)
             {
@@ -479,8 +552,8 @@ internal sealed class SpeakerResolver
         return Anonymous(h, headEnd, position);
     }
 
-    private static bool HasTitleWord(string? title, string word) =>
-        title is not null && title.Split(' ').Any(t => t.Equals(word, StringComparison.OrdinalIgnoreCase));
+    private bool HasTitleWord(string? title, string word) =>
+        title is not null && _lexicon.TitleWords(title).Contains(word);
 
     /// <summary>Someone the text describes but does not name: the description is the name.</summary>
     private Entity Anonymous(int h, int headEnd, int position)
@@ -499,7 +572,7 @@ internal sealed class SpeakerResolver
         var entity = GetEntity("g:" + name.ToLowerInvariant(), name, SpeakerType.Group, _words[h].Start);
         for (int k = h; k < headEnd; k++)
         {
-            if (_index.Covering(k) is { } m && m.Kind is not MentionKind.Person)
+            if (_index.Covering(k) is { } m && m.Kind is MentionKind.Organization or MentionKind.Place)
             {
                 entity.Merge(null, null, Description.Canonical(m.Name, _lexicon), '\0');
                 break;
@@ -533,7 +606,7 @@ internal sealed class SpeakerResolver
             {
                 break;
             }
-            if (_index.Covering(a) is { } m && m.End <= authorEnd)
+            if (ChooseMention(a, authorEnd) is { } m)
             {
                 if (m.Kind == MentionKind.Unknown)
                 {
