@@ -153,6 +153,11 @@ internal sealed class MentionIndex
                 gender = honorificGender;
                 nameStart = at + 1;
             }
+            else if (nationality is not null && at < n && lexicon.GivenNames.ContainsKey(words[at].Text) && at + 1 < n && StartsName(words, at + 1, lexicon))
+            {
+                // "Republican Donald Trump": a party or nationality straight before a full name (not "American Airlines").
+                nameStart = at;
+            }
             else if (nationality is not null && lexicon.Places.ContainsKey(words[i].Text) && demonymEnd == i + 1)
             {
                 // "U.S." alone is a name as well as an adjective: "the U.S. assesses".
@@ -228,7 +233,14 @@ internal sealed class MentionIndex
             if (isPrefix || (words[end - 1].IsPossessive && mention.Kind != MentionKind.Person))
             {
                 prefixEnd = end;
-                prefixAffiliation = lexicon.Places.TryGetValue(name, out var p) ? p.Name : name;
+                // "Former Pennsylvania Gov. Ed Rendell": a capitalised modifier is not part of the affiliation.
+                int skip = 0;
+                while (skip < nameWords.Length - 1 && lexicon.Modifiers.Contains(nameWords[skip].ToLowerInvariant()))
+                {
+                    skip++;
+                }
+                string prefix = skip == 0 ? name : string.Join(' ', nameWords[skip..]);
+                prefixAffiliation = lexicon.Places.TryGetValue(prefix, out var p) ? p.Name : prefix;
             }
             else if (end + 1 < n && words[end].Text == ",")
             {

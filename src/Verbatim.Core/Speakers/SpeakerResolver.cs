@@ -365,7 +365,9 @@ internal sealed class SpeakerResolver
             {
                 break;
             }
-            if (s.Position < span.Start && s.Entity.Type is SpeakerType.Person or SpeakerType.Anonymous && Compatible(s.Entity.Gender, refersTo))
+            // An unnamed speaker is a "he" or "she" only when its description is a person's role ("a spokeswoman").
+            if (s.Position < span.Start && (s.Entity.Type == SpeakerType.Person || (s.Entity.Type == SpeakerType.Anonymous && s.Entity.Title is not null))
+                && Compatible(s.Entity.Gender, refersTo))
             {
                 source = s;
                 break;

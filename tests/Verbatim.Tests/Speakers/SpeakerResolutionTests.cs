@@ -265,3 +265,60 @@ public class SpeakerResolutionMoreTests
         Assert.Same(layer.ByAttribution[1], layer.ByAttribution[2]);
     }
 }
+
+public class SpeakerNewsPatternsTests
+{
+    [Fact]
+    public void Party_label_is_an_affiliation_not_part_of_the_name()
+    {
+        var kit = new SpeakerTestKit("Republican Donald Trump spoke in Ohio. Trump said the race was close.");
+        kit.Add(1, kit.Find("Trump", 1), kit.Find("the race was close"), AttributionKind.Indirect);
+        var speaker = kit.Run().ByAttribution[1];
+        Assert.Equal("Donald Trump", speaker.Name);
+        Assert.Equal("Republican Party", speaker.Affiliation);
+    }
+
+    [Fact]
+    public void Of_a_place_after_a_person_is_not_part_of_the_name()
+    {
+        var kit = new SpeakerTestKit("Gov. Earl Ray Tomblin of West Virginia said the mines would reopen.");
+        kit.Add(1, kit.Find("Gov. Earl Ray Tomblin of West Virginia"), kit.Find("the mines would reopen"), AttributionKind.Indirect);
+        var speaker = kit.Run().ByAttribution[1];
+        Assert.Equal("Earl Ray Tomblin", speaker.Name);
+        Assert.Equal("Gov.", speaker.Title);
+    }
+
+    [Fact]
+    public void A_study_by_a_titled_person_is_that_person()
+    {
+        var kit = new SpeakerTestKit("Fraud is rare, a 2014 study by Loyola Law School professor Justin Levitt found.");
+        kit.Add(1, kit.Find("a 2014 study by Loyola Law School professor Justin Levitt"), kit.Find("Fraud is rare"), AttributionKind.Indirect);
+        var speaker = kit.Run().ByAttribution[1];
+        Assert.Equal(new Speaker("s1", "Justin Levitt", "professor", "Loyola Law School", SpeakerType.Person), speaker);
+    }
+
+    [Fact]
+    public void Names_that_modify_a_group_noun_make_a_group()
+    {
+        var kit = new SpeakerTestKit("The plan is dead, Clinton supporters said.");
+        kit.Add(1, kit.Find("Clinton supporters"), kit.Find("The plan is dead"), AttributionKind.Indirect);
+        Assert.Equal(SpeakerType.Group, kit.Run().ByAttribution[1].Type);
+    }
+
+    [Fact]
+    public void The_senator_finds_the_abbreviated_title()
+    {
+        var kit = new SpeakerTestKit("Sen. Lindsey Graham visited the base.\nThe senator said the troops were ready.");
+        kit.Add(1, kit.Find("The senator"), kit.Find("the troops were ready"), AttributionKind.Indirect);
+        Assert.Equal("Lindsey Graham", kit.Run().ByAttribution[1].Name);
+    }
+
+    [Fact]
+    public void He_does_not_go_to_an_untitled_description()
+    {
+        var kit = new SpeakerTestKit("The rules will cost jobs, a raft of new studies suggests. He said so too.");
+        kit.Add(1, kit.Find("a raft of new studies"), kit.Find("The rules will cost jobs"), AttributionKind.Indirect)
+           .Add(2, kit.Find("He"), kit.Find("so too"), AttributionKind.Indirect);
+        Assert.False(kit.Run().ByAttribution.ContainsKey(2));
+    }
+}
