@@ -56,6 +56,23 @@ internal readonly record struct Description(
             i = demonymEnd;
         }
 
+        // A name before the title is its affiliation: "a former Clinton aide", "a Homeland Security Department official".
+        int m = i;
+        while (m < limit && lexicon.Modifiers.Contains(words[m].Lower))
+        {
+            m++;
+        }
+        int capitalEnd = m;
+        while (capitalEnd < limit && words[capitalEnd].IsCapitalized && !words[capitalEnd].IsPunctuation)
+        {
+            capitalEnd++;
+        }
+        if (capitalEnd > m && lexicon.MatchTitle(words, capitalEnd, limit, out _) > 0)
+        {
+            affiliation ??= Canonical(words.Join(m, capitalEnd), lexicon);
+            i = capitalEnd;
+        }
+
         int titleEnd = lexicon.MatchTitle(words, i, limit, out var info);
         if (titleEnd < 0)
         {

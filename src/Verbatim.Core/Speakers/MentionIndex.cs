@@ -44,7 +44,11 @@ internal sealed class Mention
 /// </summary>
 internal sealed class MentionIndex
 {
-    private readonly Dictionary<string, List<Mention>> _byWord = new(StringComparer.Ordinal);
+    /// <summary>How far (in mentions) an affiliation noun ("the bank") looks for the name it stands for.</summary>
+    private const int NounWindow = 300;
+
+    private readonly Dictionary<string, List<Mention>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Mention>> _fullNamesByLast = new(StringComparer.Ordinal);
 
     private MentionIndex(List<Mention> mentions, HashSet<string> countries)
     {
@@ -52,14 +56,20 @@ internal sealed class MentionIndex
         CountriesMentioned = countries;
         foreach (var mention in mentions)
         {
-            foreach (var word in mention.Words.Distinct())
+            Add(_byName, mention.Name, mention);
+            if (mention.Kind == MentionKind.Person && mention.Words.Length > 1)
             {
-                if (!_byWord.TryGetValue(word, out var list))
-                {
-                    _byWord[word] = list = new();
-                }
-                list.Add(mention);
+                Add(_fullNamesByLast, mention.Last, mention);
             }
+        }
+
+        static void Add(Dictionary<string, List<Mention>> map, string key, Mention mention)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new();
+            }
+            list.Add(mention);
         }
     }
 
@@ -69,9 +79,13 @@ internal sealed class MentionIndex
     /// <summary>Canonical names of the countries the document mentions (by name or adjective).</summary>
     public HashSet<string> CountriesMentioned { get; }
 
-    /// <summary>Mentions that contain <paramref name="word"/> as one of their name words, in document order.</summary>
-    public IReadOnlyList<Mention> WithWord(string word) =>
-        _byWord.TryGetValue(word, out var list) ? list : [];
+    /// <summary>Mentions of exactly this name, in document order.</summary>
+    public IReadOnlyList<Mention> Named(string name) =>
+        _byName.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>Person mentions of two words or more whose last word is <paramref name="last"/>, in document order.</summary>
+    public IReadOnlyList<Mention> FullNamesEndingWith(string last) =>
+        _fullNamesByLast.TryGetValue(last, out var list) ? list : [];
 
     /// <summary>The mention whose name starts at word <paramref name="first"/>, or that covers it.</summary>
     public Mention? Covering(int word)
@@ -139,6 +153,11 @@ internal sealed class MentionIndex
                 gender = honorificGender;
                 nameStart = at + 1;
             }
+            else if (nationality is not null && at < n && lexicon.GivenNames.ContainsKey(words[at].Text) && at + 1 < n && StartsName(words, at + 1, lexicon))
+            {
+                // "Republican Donald Trump": a party or nationality straight before a full name (not "American Airlines").
+                nameStart = at;
+            }
             else if (nationality is not null && lexicon.Places.ContainsKey(words[i].Text) && demonymEnd == i + 1)
             {
                 // "U.S." alone is a name as well as an adjective: "the U.S. assesses".
@@ -153,13 +172,13 @@ internal sealed class MentionIndex
                 continue;
             }
 
-            if (!StartsName(words, nameStart, lexicon) || (nameStart == i && lexicon.FunctionWords.Contains(w.Text)))
+            if (!StartsName(words, nameStart, lexicon))
             {
                 i = Math.Max(i + 1, nameStart);
                 continue;
             }
 
-            int end = ReadName(words, nameStart, lexicon);
+            int end = ReadName(words, nameStart, lexicon, person: nameStart != at || lexicon.GivenNames.ContainsKey(words[nameStart].Text));
             // The run is really an affiliation prefix when a title and a name follow it:
             // "Nordbank’s chief economist Ines Moller", "White House spokeswoman Karine Jean-Pierre".
             int followingTitle = title is null && end < n ? lexicon.MatchTitle(words, end, n, out _) : -1;
@@ -214,7 +233,14 @@ internal sealed class MentionIndex
             if (isPrefix || (words[end - 1].IsPossessive && mention.Kind != MentionKind.Person))
             {
                 prefixEnd = end;
-                prefixAffiliation = lexicon.Places.TryGetValue(name, out var p) ? p.Name : name;
+                // "Former Pennsylvania Gov. Ed Rendell": a capitalised modifier is not part of the affiliation.
+                int skip = 0;
+                while (skip < nameWords.Length - 1 && lexicon.Modifiers.Contains(nameWords[skip].ToLowerInvariant()))
+                {
+                    skip++;
+                }
+                string prefix = skip == 0 ? name : string.Join(' ', nameWords[skip..]);
+                prefixAffiliation = lexicon.Places.TryGetValue(prefix, out var p) ? p.Name : prefix;
             }
             else if (end + 1 < n && words[end].Text == ",")
             {
@@ -268,14 +294,14 @@ internal sealed class MentionIndex
 
     internal static string? FindByNoun(List<Mention> mentions, int before, string noun)
     {
-        for (int k = before - 1; k >= 0; k--)
+        for (int k = before - 1; k >= 0 && k >= before - NounWindow; k--)
         {
             if (Fits(mentions[k], noun))
             {
                 return mentions[k].Name;
             }
         }
-        for (int k = before + 1; k < mentions.Count; k++)
+        for (int k = before + 1; k < mentions.Count && k <= before + NounWindow; k++)
         {
             if (Fits(mentions[k], noun))
             {
@@ -300,19 +326,42 @@ internal sealed class MentionIndex
         }
         var w = words[index];
         return w.IsCapitalized && !w.IsPunctuation && char.IsLetter(w.Text[0])
-            && !(lexicon.FunctionWords.Contains(w.Text) && !lexicon.Places.ContainsKey(w.Text));
+            && !(IsFunctionWord(w, lexicon) && !lexicon.Places.ContainsKey(w.Text));
+    }
+
+    /// <summary>A function word, contracted ones included ("We’ve", "Don’t"), which never starts a name.</summary>
+    internal static bool IsFunctionWord(Word w, SpeakerLexicon lexicon)
+    {
+        if (lexicon.FunctionWords.Contains(w.Text))
+        {
+            return true;
+        }
+        int apostrophe = w.Text.AsSpan().IndexOfAny('’', '\'');
+        if (apostrophe <= 0)
+        {
+            return false;
+        }
+        var tail = w.Text.AsSpan(apostrophe + 1);
+        string head = w.Text[..apostrophe];
+        return (tail is "t" && head.EndsWith('n'))
+            || (tail is "ve" or "re" or "ll" or "d" or "m" or "s" && lexicon.FunctionWords.Contains(head));
     }
 
     /// <summary>Capitalised words, with particles inside ("Bank of England", "Ursula von der Leyen"); stops after a possessive.</summary>
-    private static int ReadName(WordSequence words, int start, SpeakerLexicon lexicon)
+    private static int ReadName(WordSequence words, int start, SpeakerLexicon lexicon, bool person)
     {
         int end = start;
         while (end < words.Count)
         {
             var w = words[end];
-            bool capital = w.IsCapitalized && !w.IsPunctuation && !lexicon.FunctionWords.Contains(w.Text);
-            bool particle = end > start && !w.IsCapitalized && w.Lower is "of" or "de" or "von" or "van" or "der" or "bin" or "al" or "da" or "del" or "di" or "du" or "la" or "le"
-                && end + 1 < words.Count && words[end + 1].IsCapitalized && !words[end + 1].IsPunctuation;
+            bool capital = w.IsCapitalized && !w.IsPunctuation && !IsFunctionWord(w, lexicon);
+            bool particle = end > start && !w.IsCapitalized
+                && (w.Lower is "de" or "von" or "van" or "der" or "bin" or "al" or "da" or "del" or "di" or "du" or "la" or "le"
+                    // "of" only joins an institution or a place ("Bank of England", "Republic of Korea"),
+                    // never a person and a place ("Gov. Earl Ray Tomblin of West Virginia").
+                    || (w.Lower is "of" or "for" && !person && IsInstitutionWord(words[end - 1].Lower, lexicon)))
+                && end + 1 < words.Count && words[end + 1].IsCapitalized && !words[end + 1].IsPunctuation
+                && !lexicon.Honorifics.ContainsKey(words[end + 1].Lower);
             if (!capital && !particle)
             {
                 break;
@@ -332,11 +381,20 @@ internal sealed class MentionIndex
         return end;
     }
 
+    private static bool IsInstitutionWord(string lower, SpeakerLexicon lexicon) =>
+        lexicon.OrganizationNouns.Contains(lower)
+        || lower is "republic" or "kingdom" or "state" or "states" or "secretary" or "minister" or "city" or "county" or "province"
+            or "region" or "house" or "chamber" or "college" or "school" or "center" or "centre" or "people's" or "united";
+
     private static MentionKind Classify(Mention mention, SpeakerLexicon lexicon, HashSet<string> personSurnames, bool titled)
     {
         if (titled)
         {
             return MentionKind.Person;
+        }
+        if (mention.Words.Length > 1 && mention.Words.All(w => w.All(c => !char.IsLower(c))))
+        {
+            return MentionKind.Unknown;   // an all-capitals run is a headline or a label, not a name
         }
         if (lexicon.Places.TryGetValue(mention.Name, out var place))
         {
@@ -349,7 +407,13 @@ internal sealed class MentionIndex
         {
             return MentionKind.Organization;
         }
-        if (lexicon.GivenNames.ContainsKey(mention.Words[0]) || mention.Words.Length > 1 || personSurnames.Contains(last))
+        if (lexicon.GivenNames.ContainsKey(mention.Words[0]) || personSurnames.Contains(last))
+        {
+            return MentionKind.Person;
+        }
+        // Several capitalised words are most often a person's name, unless they read like a place
+        // or an institution: "Republic of Korea", "Kursk Region".
+        if (mention.Words.Length > 1 && !mention.Words.Any(w => w is "of" || lexicon.Places.ContainsKey(w) || lexicon.OrganizationNouns.Contains(w.ToLowerInvariant()) || w.Contains('.')))
         {
             return MentionKind.Person;
         }

@@ -17,9 +17,11 @@ internal sealed class SpeakerLexicon
 
     private readonly PhraseTable _titles;
     private readonly PhraseTable _demonyms;
+    private readonly FrozenDictionary<string, string> _titleFullForms;
 
     private SpeakerLexicon(
         PhraseTable titles,
+        FrozenDictionary<string, string> titleFullForms,
         PhraseTable demonyms,
         FrozenDictionary<string, char> honorifics,
         FrozenDictionary<string, char> pronouns,
@@ -33,6 +35,7 @@ internal sealed class SpeakerLexicon
         FrozenSet<string> organizationNouns)
     {
         _titles = titles;
+        _titleFullForms = titleFullForms;
         _demonyms = demonyms;
         Honorifics = honorifics;
         Pronouns = pronouns;
@@ -89,6 +92,17 @@ internal sealed class SpeakerLexicon
         return -1;
     }
 
+    /// <summary>The words of a title, lowercase, abbreviations spelled out: "Sen." → "senator", "Lt. Gov." → "lieutenant governor".</summary>
+    public IEnumerable<string> TitleWords(string title)
+    {
+        var lower = title.ToLowerInvariant();
+        var whole = _titleFullForms.GetValueOrDefault(lower) ?? lower;
+        foreach (var word in whole.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            yield return _titleFullForms.GetValueOrDefault(word) ?? word;
+        }
+    }
+
     /// <summary>Matches a nationality adjective ("Russian", "South Korean", "U.S.") and gives its country.</summary>
     public int MatchDemonym(WordSequence words, int start, int limit, out string? country)
     {
@@ -100,9 +114,14 @@ internal sealed class SpeakerLexicon
     private static SpeakerLexicon Load()
     {
         var titles = new PhraseTable();
+        var fullForms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in ReadEntries("speaker-titles.txt"))
         {
             titles.Add(entry.Name, new PhraseInfo(entry.Get("gender")?[0] ?? '\0', entry.Get("country")));
+            if (entry.Get("full") is { } full)
+            {
+                fullForms[entry.Name.ToLowerInvariant()] = full.ToLowerInvariant();
+            }
         }
 
         var sections = ReadEntries("speaker-words.txt").GroupBy(e => e.Section).ToDictionary(g => g.Key, g => g.ToList());
@@ -144,6 +163,7 @@ internal sealed class SpeakerLexicon
 
         return new SpeakerLexicon(
             titles,
+            fullForms.ToFrozenDictionary(StringComparer.Ordinal),
             demonyms,
             honorifics,
             pronouns,
@@ -206,7 +226,7 @@ internal sealed class SpeakerLexicon
             foreach (var part in parts)
             {
                 int eq = part.IndexOf('=');
-                if (eq > 0 && part[..eq] is "gender" or "country" or "adj")
+                if (eq > 0 && part[..eq] is "gender" or "country" or "adj" or "full")
                 {
                     attributes.Add(new(part[..eq], part[(eq + 1)..]));
                 }

@@ -16,6 +16,13 @@ internal sealed class SpeakerResolver
     /// <summary>A pronoun only looks this many paragraphs back for a name that is not a source.</summary>
     private const int MentionLookbackParagraphs = 2;
 
+    /// <summary>
+    /// How many paragraphs back a pronoun, a role noun ("the secretary") or "the campaign" looks for
+    /// what it refers to: far enough for a news story's threads, near enough that a link further
+    /// back would be a guess (and that resolving stays linear in long documents).
+    /// </summary>
+    private const int LookbackParagraphs = 8;
+
     private readonly Document _document;
     private readonly WordSequence _words;
     private readonly MentionIndex _index;
@@ -37,10 +44,18 @@ internal sealed class SpeakerResolver
     {
         // Sources in document order, so that a pronoun sees every source before it; then the
         // quotes with no source, which continue the speaker of the attribution before them.
+        var ordered = layer.Items.OrderBy(a => a.ContentExtent.Start).ToList();
+        var selfReferences = new List<Attribution.Attribution>();
         foreach (var attribution in layer.Items.Where(a => a.Source is not null).OrderBy(a => a.Source!.Value.Start))
         {
             var span = attribution.Source!.Value;
-            var entity = ResolveSource(attribution, span);
+            if (IsSelfReference(span))
+            {
+                // "I" / "we" inside a quote: its speaker may be named only after the quote ("…,” he said).
+                selfReferences.Add(attribution);
+                continue;
+            }
+            var entity = ResolveSource(span);
             if (entity is null)
             {
                 continue;
@@ -52,7 +67,13 @@ internal sealed class SpeakerResolver
                 _sources.Add((span.Start, _words[word].Sentence, _words[word].Paragraph, entity));
             }
         }
-        var ordered = layer.Items.OrderBy(a => a.ContentExtent.Start).ToList();
+        foreach (var attribution in selfReferences)
+        {
+            if (Enclosing(ordered, attribution) is { } entity)
+            {
+                Assign(attribution, entity, attribution.Source!.Value.Start);
+            }
+        }
         for (int k = 0; k < ordered.Count; k++)
         {
             var attribution = ordered[k];
@@ -63,6 +84,42 @@ internal sealed class SpeakerResolver
             }
         }
         return Build();
+    }
+
+    private bool IsSelfReference(TextSpan span)
+    {
+        var (first, end) = _words.Within(span);
+        return end - first == 1 && _lexicon.Pronouns.TryGetValue(_words[first].Lower, out var refersTo) && refersTo == 's';
+    }
+
+    /// <summary>
+    /// The speaker of the attribution whose content holds this one's source: <see cref="Attribution.Attribution.NestedIn"/>
+    /// when the attribution stage gives it, else the nearest attribution whose content contains the source.
+    /// Outside any quoted content, "I" is the writer and "we" is unclear: unresolved.
+    /// </summary>
+    private Entity? Enclosing(List<Attribution.Attribution> ordered, Attribution.Attribution attribution)
+    {
+        if (attribution.NestedIn is { } outer)
+        {
+            return _byAttribution.GetValueOrDefault(outer);
+        }
+        var span = attribution.Source!.Value;
+        int lo = 0, hi = ordered.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ordered[mid].ContentExtent.Start <= span.Start) { lo = mid + 1; } else { hi = mid; }
+        }
+        // Contents overlap only when nested, so the holder is among the few starting just before.
+        for (int k = lo - 1; k >= 0 && k >= lo - 16; k--)
+        {
+            var candidate = ordered[k];
+            if (candidate.Id != attribution.Id && candidate.Content.Any(c => c.Contains(span)))
+            {
+                return _byAttribution.GetValueOrDefault(candidate.Id);
+            }
+        }
+        return null;
     }
 
     private void Assign(Attribution.Attribution attribution, Entity entity, int position)
@@ -97,7 +154,7 @@ internal sealed class SpeakerResolver
         return word < _words.Count ? _words[word].Paragraph : (_words.Count > 0 ? _words[^1].Paragraph : 0);
     }
 
-    private Entity? ResolveSource(Attribution.Attribution attribution, TextSpan span)
+    private Entity? ResolveSource(TextSpan span)
     {
         var (first, end) = _words.Within(span);
         while (first < end && _words[first].IsPunctuation) { first++; }
@@ -107,9 +164,25 @@ internal sealed class SpeakerResolver
             return null;
         }
 
-        if (end - first == 1 && _lexicon.Pronouns.TryGetValue(_words[first].Lower, out var refersTo))
+        if (end - first == 1)
         {
-            return ResolvePronoun(attribution, span, first, refersTo);
+            var only = _words[first];
+            if (_lexicon.Pronouns.TryGetValue(only.Lower, out var refersTo))
+            {
+                return refersTo == 's' ? null : ResolvePronoun(span, first, refersTo);
+            }
+            if (only.Lower is "who" or "which" or "that")
+            {
+                return Relative(first);
+            }
+            if (!only.IsCapitalized || MentionIndex.IsFunctionWord(only, _lexicon))
+            {
+                // "some", "all", "others": a quantifier with nothing named behind it.
+                if (_lexicon.Determiners.Contains(only.Lower) || MentionIndex.IsFunctionWord(only, _lexicon) || only.Lower is "others" or "both" or "everyone" or "nobody")
+                {
+                    return null;
+                }
+            }
         }
 
         int headEnd = first;
@@ -125,33 +198,39 @@ internal sealed class SpeakerResolver
             h++;
         }
 
-        // A description noun before any name decides the kind of source.
+        // A group or document noun in the head makes the source a group or a document, whatever
+        // names modify it: "Trump supporters", "Foreign policy analysts", "a slide from a presentation".
         for (int k = h; k < headEnd; k++)
         {
             var w = _words[k];
-            if (w.IsPunctuation)
+            if (w.IsPunctuation || (!w.IsCapitalized && w.Lower is "for" or "at" or "of" or "by" or "from" or "with" or "in" or "on" or "who" or "that" or "which"
+                && k + 1 < headEnd && !_words[k + 1].IsCapitalized))
             {
-                break;
+                break;   // "a spokeswoman for the authority": what follows the preposition describes, it is not the head
             }
-            if (w.IsCapitalized)
+            if (w.IsCapitalized && k != h)
             {
-                // "the Clinton campaign", "Nordbank analysts": names that modify a description noun.
-                int after = k;
-                while (after < headEnd && _words[after].IsCapitalized && !_words[after].IsPunctuation) { after++; }
-                if (after < headEnd && !_words[after].IsCapitalized && (_lexicon.OrganizationNouns.Contains(_words[after].Lower) || _lexicon.GroupNouns.Contains(_words[after].Lower)))
-                {
-                    k = after - 1;
-                    continue;
-                }
-                break;
+                continue;   // inside a name ("The New York Post"), a common noun is part of the name
             }
-            if (_lexicon.GroupNouns.Contains(w.Lower))
+            if (_lexicon.GroupNouns.Contains(w.Lower)
+                || (!w.IsCapitalized && w.Lower.Length > 5 && (w.Lower.EndsWith("ists", StringComparison.Ordinal) || w.Lower.EndsWith("ians", StringComparison.Ordinal))))
             {
                 return Group(h, headEnd);
             }
             if (_lexicon.DocumentNouns.Contains(w.Lower))
             {
                 return DocumentSource(h, k, end);
+            }
+        }
+
+        // A title that no name follows is a role ("the secretary", "a Homeland Security Department
+        // official"); a lowercase organisation noun is an organisation ("the campaign").
+        for (int k = h; k < headEnd; k++)
+        {
+            var w = _words[k];
+            if (w.IsPunctuation)
+            {
+                break;
             }
             int titleEnd = _lexicon.MatchTitle(_words, k, headEnd, out _);
             if (titleEnd > 0)
@@ -160,28 +239,27 @@ internal sealed class SpeakerResolver
                 {
                     break;   // "spokeswoman Karine Jean-Pierre": a name follows its title
                 }
-                return Role(h, headEnd, definite, span.Start);
+                if (w.IsCapitalized && k != h)
+                {
+                    continue;   // "Gen" inside "Gen Z", "Chair" inside a name: only a title at the start or in lowercase counts
+                }
+                return Role(h, headEnd, definite && k == h, span.Start);
+            }
+            if (w.IsCapitalized)
+            {
+                continue;
             }
             if (_lexicon.OrganizationNouns.Contains(w.Lower))
             {
                 return OrganizationDescription(h, k, headEnd, span.Start);
             }
-        }
-
-        // A name: the person in the head if there is one ("Nordbank’s chief economist Ines Moller"), else the first name.
-        Mention? chosen = null;
-        for (int k = h; k < headEnd; k++)
-        {
-            if (_index.Covering(k) is { } m && m.First >= h && m.End <= headEnd)
+            if (w.Lower is "for" or "at" or "of" or "by" or "from" or "with" or "in" or "on" or "who" or "that" or "which")
             {
-                if (chosen is null || (m.Kind == MentionKind.Person && chosen.Kind != MentionKind.Person))
-                {
-                    chosen = m;
-                }
-                k = m.End - 1;
+                break;
             }
         }
-        if (chosen is not null)
+
+        if (ChooseMention(h, headEnd) is { } chosen)
         {
             var entity = FromMention(chosen, span.Start);
             if (headEnd + 1 < end && entity.Type == SpeakerType.Person)
@@ -192,25 +270,68 @@ internal sealed class SpeakerResolver
             return entity;
         }
 
-        // A capitalised role alone ("the President", "the Secretary").
-        if (_lexicon.MatchTitle(_words, h, headEnd, out _) > 0)
+        // Capitalised words that the index did not take as a name (a name running past the source
+        // span): the words of the span are the name.
+        int nameEnd = h;
+        while (nameEnd < headEnd && _words[nameEnd].IsCapitalized && !_words[nameEnd].IsPunctuation)
         {
-            return Role(h, headEnd, definite, span.Start);
+            nameEnd++;
+        }
+        if (nameEnd == headEnd && MentionIndex.StartsName(_words, h, _lexicon))
+        {
+            string name = _words.Join(h, nameEnd);
+            if (_lexicon.Places.TryGetValue(name, out var place))
+            {
+                var org = GetEntity("o:" + place.Name.ToLowerInvariant(), place.Name, SpeakerType.Organization, span.Start);
+                org.Merge(null, null, place.Country, '\0');
+                return org;
+            }
+            return GetEntity("p:" + name.ToLowerInvariant(), name, SpeakerType.Person, span.Start);
         }
         return Anonymous(h, headEnd, span.Start);
     }
 
-    private Entity? ResolvePronoun(Attribution.Attribution attribution, TextSpan span, int word, char refersTo)
+    /// <summary>
+    /// The name a phrase is about: the titled person if there is one ("Nordbank’s chief economist
+    /// Ines Moller", "Loyola Law School professor Justin Levitt"), else the first name that is not a
+    /// possessive or a prefix of a title.
+    /// </summary>
+    private Mention? ChooseMention(int first, int end)
     {
-        if (refersTo == 's')
+        Mention? chosen = null;
+        for (int k = first; k < end; k++)
         {
-            // "I" and "we" speak for the quote's own speaker: the attribution whose content holds this source.
-            if (attribution.NestedIn is { } outer && _byAttribution.TryGetValue(outer, out var speaker))
+            if (_index.Covering(k) is { } m && m.First >= first && m.End <= end)
             {
-                return speaker;
+                bool titled = m.Title is not null;
+                bool modifier = _words[m.End - 1].IsPossessive || (m.End < end && _lexicon.MatchTitle(_words, m.End, end, out _) > 0);
+                if (chosen is null ? !modifier || titled : titled && chosen.Title is null)
+                {
+                    chosen = m;
+                }
+                k = m.End - 1;
             }
-            return null;
         }
+        return chosen;
+    }
+
+    /// <summary>"who" / "which" / "that" as a source: the name just before it ("Smith, who said").</summary>
+    private Entity? Relative(int word)
+    {
+        int before = word - 1;
+        if (before >= 0 && _words[before].Text == ",")
+        {
+            before--;
+        }
+        if (before >= 0 && _index.Covering(before) is { } m && m.End == before + 1)
+        {
+            return FromMention(m, _words[word].Start);
+        }
+        return null;
+    }
+
+    private Entity? ResolvePronoun(TextSpan span, int word, char refersTo)
+    {
 
         if (refersTo == 'g')
         {
@@ -240,7 +361,13 @@ internal sealed class SpeakerResolver
         for (int k = _sources.Count - 1; k >= 0; k--)
         {
             var s = _sources[k];
-            if (s.Position < span.Start && s.Entity.Type == SpeakerType.Person && Compatible(s.Entity.Gender, refersTo))
+            if (_words[word].Paragraph - s.Paragraph > LookbackParagraphs)
+            {
+                break;
+            }
+            // An unnamed speaker is a "he" or "she" only when its description is a person's role ("a spokeswoman").
+            if (s.Position < span.Start && (s.Entity.Type == SpeakerType.Person || (s.Entity.Type == SpeakerType.Anonymous && s.Entity.Title is not null))
+                && Compatible(s.Entity.Gender, refersTo))
             {
                 source = s;
                 break;
@@ -319,10 +446,11 @@ internal sealed class SpeakerResolver
 
         var full = Fuller(mention, position) ?? mention;
         var person = GetEntity("p:" + full.Name.ToLowerInvariant(), full.Name, SpeakerType.Person, position);
-        // Everything the document says about this name: every mention with the same full name.
-        foreach (var same in _index.WithWord(full.Last))
+        if (!person.Gathered)
         {
-            if (same.Name == full.Name)
+            // Everything the document says about this name, once: every mention with the same full name.
+            person.Gathered = true;
+            foreach (var same in _index.Named(full.Name))
             {
                 person.Merge(same.Title, same.TitleCountry, same.Affiliation, same.Gender);
             }
@@ -342,27 +470,36 @@ internal sealed class SpeakerResolver
         {
             position = mention.Start;
         }
-        Mention? before = null, after = null;
-        foreach (var candidate in _index.WithWord(mention.Last))
+        var candidates = _index.FullNamesEndingWith(mention.Last);
+        // The first candidate at or after the position, found by bisection; the scan then walks back
+        // from there, so a name mentioned thousands of times costs little per source.
+        int lo = 0, hi = candidates.Count;
+        while (lo < hi)
         {
-            if (candidate.Words.Length <= mention.Words.Length || candidate.Last != mention.Last
-                || candidate.Kind != MentionKind.Person
-                || (mention.Gender != '\0' && candidate.Gender != '\0' && mention.Gender != candidate.Gender)
-                || !TitlesAgree(mention.Title, candidate.Title)
-                || !EndsWith(candidate.Words, mention.Words))
+            int mid = (lo + hi) >>> 1;
+            if (candidates[mid].Start < position) { lo = mid + 1; } else { hi = mid; }
+        }
+        for (int k = lo - 1; k >= 0; k--)
+        {
+            if (Agrees(mention, candidates[k]))
             {
-                continue;
-            }
-            if (candidate.Start < position)
-            {
-                before = candidate;
-            }
-            else
-            {
-                after ??= candidate;
+                return candidates[k];
             }
         }
-        return before ?? after;
+        for (int k = lo; k < candidates.Count; k++)
+        {
+            if (Agrees(mention, candidates[k]))
+            {
+                return candidates[k];
+            }
+        }
+        return null;
+
+        bool Agrees(Mention mention, Mention candidate) =>
+            candidate.Words.Length > mention.Words.Length
+            && (mention.Gender == '\0' || candidate.Gender == '\0' || mention.Gender == candidate.Gender)
+            && TitlesAgree(mention.Title, candidate.Title)
+            && EndsWith(candidate.Words, mention.Words);
     }
 
     private static bool EndsWith(string[] full, string[] part)
@@ -378,15 +515,15 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>"Secretary" agrees with "Secretary of Defense"; "Senator" does not agree with "Governor".</summary>
-    private static bool TitlesAgree(string? shortTitle, string? fullTitle)
+    private bool TitlesAgree(string? shortTitle, string? fullTitle)
     {
         if (shortTitle is null || fullTitle is null)
         {
             return true;
         }
-        string head = shortTitle.Split(' ')[^1].TrimEnd('.');
-        return fullTitle.Contains(head, StringComparison.OrdinalIgnoreCase)
-            || shortTitle.Contains(fullTitle.Split(' ')[^1].TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+        var shortWords = _lexicon.TitleWords(shortTitle).ToList();
+        var fullWords = _lexicon.TitleWords(fullTitle).ToList();
+        return fullWords.Contains(shortWords[^1]) || shortWords.Contains(fullWords[^1]);
     }
 
     /// <summary>"the secretary", "the spokeswoman": the nearest person before whose title has that noun.</summary>
@@ -395,8 +532,9 @@ internal sealed class SpeakerResolver
         var description = Description.Read(_words, h, headEnd, _lexicon);
         if (definite && description.Title is { } title)
         {
-            string head = title.Split(' ')[^1].ToLowerInvariant();
-            for (int k = _sources.Count - 1; k >= 0; k--)
+            string head = _lexicon.TitleWords(title).Last();
+            int paragraph = _words[h].Paragraph;
+            for (int k = _sources.Count - 1; k >= 0 && paragraph - _sources[k].Paragraph <= LookbackParagraphs; k--)
             {
                 var s = _sources[k].Entity;
                 if (_sources[k].Position < position && s.Type is SpeakerType.Person or SpeakerType.Anonymous && HasTitleWord(s.Title, head))
@@ -404,7 +542,7 @@ internal sealed class SpeakerResolver
                     return s;
                 }
             }
-            for (int m = LastMentionBefore(position); m >= 0; m--)
+            for (int m = LastMentionBefore(position); m >= 0 && paragraph - _index.Mentions[m].Paragraph <= LookbackParagraphs; m--)
             {
                 var mention = _index.Mentions[m];
                 if (mention.Kind == MentionKind.Person && HasTitleWord(mention.Title, head))
@@ -416,8 +554,8 @@ internal sealed class SpeakerResolver
         return Anonymous(h, headEnd, position);
     }
 
-    private static bool HasTitleWord(string? title, string word) =>
-        title is not null && title.Split(' ').Any(t => t.Equals(word, StringComparison.OrdinalIgnoreCase));
+    private bool HasTitleWord(string? title, string word) =>
+        title is not null && _lexicon.TitleWords(title).Contains(word);
 
     /// <summary>Someone the text describes but does not name: the description is the name.</summary>
     private Entity Anonymous(int h, int headEnd, int position)
@@ -436,9 +574,14 @@ internal sealed class SpeakerResolver
         var entity = GetEntity("g:" + name.ToLowerInvariant(), name, SpeakerType.Group, _words[h].Start);
         for (int k = h; k < headEnd; k++)
         {
-            if (_index.Covering(k) is { } m && m.Kind is not MentionKind.Person)
+            if (_index.Covering(k) is { } m && m.Kind is MentionKind.Organization or MentionKind.Place)
             {
                 entity.Merge(null, null, Description.Canonical(m.Name, _lexicon), '\0');
+                break;
+            }
+            if (_lexicon.MatchDemonym(_words, k, headEnd, out var country) > 0)
+            {
+                entity.Merge(null, null, country, '\0');   // "Russian officials"
                 break;
             }
         }
@@ -465,7 +608,7 @@ internal sealed class SpeakerResolver
             {
                 break;
             }
-            if (_index.Covering(a) is { } m && m.End <= authorEnd)
+            if (ChooseMention(a, authorEnd) is { } m)
             {
                 if (m.Kind == MentionKind.Unknown)
                 {
@@ -493,7 +636,8 @@ internal sealed class SpeakerResolver
         string nounText = _words[noun].Lower;
         if (!named)
         {
-            for (int k = _sources.Count - 1; k >= 0; k--)
+            int paragraph = _words[h].Paragraph;
+            for (int k = _sources.Count - 1; k >= 0 && paragraph - _sources[k].Paragraph <= LookbackParagraphs; k--)
             {
                 var s = _sources[k].Entity;
                 if (_sources[k].Position < position && s.Type == SpeakerType.Organization && s.Name.Contains(nounText, StringComparison.OrdinalIgnoreCase))
@@ -501,7 +645,7 @@ internal sealed class SpeakerResolver
                     return s;
                 }
             }
-            for (int m = LastMentionBefore(position); m >= 0; m--)
+            for (int m = LastMentionBefore(position); m >= 0 && paragraph - _index.Mentions[m].Paragraph <= LookbackParagraphs; m--)
             {
                 var mention = _index.Mentions[m];
                 if (mention.Kind == MentionKind.Organization && mention.Words.Any(w => w.Equals(nounText, StringComparison.OrdinalIgnoreCase)))
@@ -567,6 +711,8 @@ internal sealed class SpeakerResolver
         public string? Affiliation { get; private set; }
         public char Gender { get; set; }
         public int FirstPosition { get; set; }
+        /// <summary>Whether the attributes of all the mentions of its name have been merged in.</summary>
+        public bool Gathered { get; set; }
 
         /// <summary>Keeps the fullest title ("Secretary of Defense" over "Secretary") and the first affiliation and gender.</summary>
         public void Merge(string? title, string? titleCountry, string? affiliation, char gender)
