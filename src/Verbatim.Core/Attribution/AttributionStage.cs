@@ -35,10 +35,11 @@ public sealed class AttributionStage : IDocumentStage
         var facts = new TokenFacts(document);
         var found = new List<Attribution>();
         var buffer = new FeatureBuffer(_cues.Model.BucketMask);
+        var scratch = new DecodeScratch();
         var cues = new List<(int Start, int End, float Probability)>();
         for (int s = 0; s < document.Sentences.Length; s++)
         {
-            _cues.Tag(facts, s, buffer, cues);
+            _cues.Tag(facts, s, buffer, scratch, cues);
         }
         var isCue = new bool[document.Tokens.Length];
         foreach (var (start, end, _) in cues)
@@ -53,7 +54,7 @@ public sealed class AttributionStage : IDocumentStage
             for (int t = start; t < end; t++) otherCue[t - start] = isCue[t] && (t < cueStart || t >= cueEnd);
             var labels = new int[end - start];
             var marginals = new float[(end - start) * RoleLabeler.Labels.Length];
-            _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, roleBuffer, labels, marginals);
+            _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, roleBuffer, scratch, labels, marginals);
             var attribution = Assemble(document, facts, cueStart, cueEnd, cueProbability, start, labels, marginals, found.Count + 1);
             if (attribution is not null) found.Add(attribution);
         }

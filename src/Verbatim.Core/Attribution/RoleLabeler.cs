@@ -14,6 +14,7 @@ internal sealed class RoleLabeler
 {
     public static readonly string[] Labels = ["O", "B-SRC", "I-SRC", "B-CON", "I-CON"];
     public const int Outside = 0, BeginSource = 1, InSource = 2, BeginContent = 3, InContent = 4;
+    private static readonly int WindowStart = FeatureHash.Of("<W>"), WindowEnd = FeatureHash.Of("</W>");
 
     public RoleLabeler(SequenceModel model) => Model = model;
 
@@ -81,8 +82,7 @@ internal sealed class RoleLabeler
     {
         var doc = facts.Document;
         buffer.Clear();
-        var cueHead = doc.TokenText(cueStart);
-        var cueStem = WordClasses.Stem(cueHead);
+        int cueStem = facts.Stem[cueStart];
         int cueLength = Math.Min(cueEnd - cueStart, 3);
         bool cueIsColon = facts.Classes[cueStart] == WordClass.Colon;
         int cueQuote = facts.InQuote(cueStart) ? 1 : 0;
@@ -124,7 +124,7 @@ internal sealed class RoleLabeler
             int side = t < cueStart ? 0 : t >= cueEnd ? 2 : 1;
             int distance = side == 0 ? cueStart - t : side == 2 ? t - cueEnd + 1 : 0;
             int bucket = distance switch { 0 => 0, 1 => 1, 2 => 2, 3 => 3, <= 5 => 4, <= 8 => 5, <= 15 => 6, <= 30 => 7, _ => 8 };
-            var word = doc.TokenText(t);
+            int word = facts.Word[t];
             var cls = facts.Classes[t];
             int q = facts.QuoteOf[t];
             int inQuote = q < 0 ? 0 : q == quoteBefore ? 2 : q == quoteAfter ? 3 : 1;
@@ -135,31 +135,31 @@ internal sealed class RoleLabeler
 
             buffer.Add(FeatureHash.Template(100).Add(side));
             buffer.Add(FeatureHash.Template(101).Add(side).Add(bucket));
-            buffer.Add(FeatureHash.Template(102).Add(side).AddLower(word));
-            buffer.Add(FeatureHash.Template(103).Add(side).Add(WordClasses.Shape(word)));
+            buffer.Add(FeatureHash.Template(102).Add(side).Add(word));
+            buffer.Add(FeatureHash.Template(103).Add(side).Add(facts.Shape[t]));
             buffer.Add(FeatureHash.Template(104).Add(side).Add((int)cls).Add(bucket));
-            buffer.Add(FeatureHash.Template(105).Add(side).AddLower(cueStem));
-            buffer.Add(FeatureHash.Template(106).Add(side).AddLower(cueStem).Add(inQuote));
+            buffer.Add(FeatureHash.Template(105).Add(side).Add(cueStem));
+            buffer.Add(FeatureHash.Template(106).Add(side).Add(cueStem).Add(inQuote));
             buffer.Add(FeatureHash.Template(107).Add(side).Add(inQuote).Add(sameSentence));
             buffer.Add(FeatureHash.Template(108).Add(side).Add(between).Add(bucket));
             buffer.Add(FeatureHash.Template(109).Add(side).Add(between).Add(inQuote));
             buffer.Add(FeatureHash.Template(110).Add(side).Add((int)cls).Add((int)prevCls).Add((int)nextCls));
             buffer.Add(FeatureHash.Template(111).Add(side).Add(cueQuote).Add(inQuote).Add(cueIsColon ? 1 : 0));
             buffer.Add(FeatureHash.Template(112).Add(side).Add(cueLength).Add(bucket).Add((int)(nextAfterCue & (WordClass.That | WordClass.Comma | WordClass.Colon | WordClass.QuoteMark | WordClass.Capitalized | WordClass.Pronoun))));
-            buffer.Add(FeatureHash.Template(113).Add(side).AddLower(t > start ? doc.TokenText(t - 1) : "<W>"));
-            buffer.Add(FeatureHash.Template(114).Add(side).AddLower(t + 1 < end ? doc.TokenText(t + 1) : "</W>"));
-            buffer.Add(FeatureHash.Template(115).Add(side).AddLower(cueStem).Add(bucket).Add(between));
+            buffer.Add(FeatureHash.Template(113).Add(side).Add(t > start ? facts.Word[t - 1] : WindowStart));
+            buffer.Add(FeatureHash.Template(114).Add(side).Add(t + 1 < end ? facts.Word[t + 1] : WindowEnd));
+            buffer.Add(FeatureHash.Template(115).Add(side).Add(cueStem).Add(bucket).Add(between));
             buffer.Add(FeatureHash.Template(116).Add(side).Add(sameSentence).Add(between).Add(bucket));
-            buffer.Add(FeatureHash.Template(117).Add(side).AddLower(word).Add(bucket));
+            buffer.Add(FeatureHash.Template(117).Add(side).Add(word).Add(bucket));
             buffer.Add(FeatureHash.Template(118).Add(side).Add((int)cls).Add(inQuote).Add(between));
             // Whether quotes flank the cue at all, for every token: after `“…,” she said`, the rest of
             // the sentence is rarely content; after `said: “…”`, what precedes the cue rarely is.
             buffer.Add(FeatureHash.Template(122).Add(side).Add(quoteBefore >= 0 ? 1 : 0).Add(quoteAfter >= 0 ? 1 : 0).Add(inQuote).Add(Math.Min(bucket, 6)));
-            buffer.Add(FeatureHash.Template(121).Add(side).AddLower(doc.TokenText(segmentHead)).Add(between));
+            buffer.Add(FeatureHash.Template(121).Add(side).Add(facts.Word[segmentHead]).Add(between));
             buffer.Add(FeatureHash.Template(119).Add(side).Add(between).Add((int)(cls & (WordClass.Capitalized | WordClass.Pronoun | WordClass.Determiner | WordClass.Title))).Add((int)(prevCls & (WordClass.Capitalized | WordClass.Comma | WordClass.Title))));
             if (bucket <= 3)
             {
-                buffer.Add(FeatureHash.Template(120).Add(side).Add(bucket).AddLower(word).AddLower(cueStem));
+                buffer.Add(FeatureHash.Template(120).Add(side).Add(bucket).Add(word).Add(cueStem));
             }
             buffer.EndPosition();
         }
@@ -180,10 +180,10 @@ internal sealed class RoleLabeler
     public const float Temperature = 30f;
 
     /// <summary>Labels the window: the best labels per window token and each label's marginal probability.</summary>
-    public void Label(TokenFacts facts, int cueStart, int cueEnd, int start, int end, ReadOnlySpan<bool> otherCue, FeatureBuffer buffer, Span<int> labels, Span<float> marginals)
+    public void Label(TokenFacts facts, int cueStart, int cueEnd, int start, int end, ReadOnlySpan<bool> otherCue, FeatureBuffer buffer, DecodeScratch scratch, Span<int> labels, Span<float> marginals)
     {
         Features(facts, cueStart, cueEnd, start, end, otherCue, buffer);
-        Model.Decode(buffer, labels);
-        Model.Marginals(buffer, Temperature, marginals);
+        Model.Decode(buffer, labels, scratch);
+        Model.Marginals(scratch, Temperature, marginals);
     }
 }

@@ -1,3 +1,4 @@
+using Verbatim.Learning;
 using Verbatim.Text;
 
 namespace Verbatim.Attribution;
@@ -35,11 +36,33 @@ internal sealed class TokenFacts
             }
         }
         Classes = new WordClass[tokens.Length];
+        Word = new int[tokens.Length];
+        Stem = new int[tokens.Length];
+        Suffix = new int[tokens.Length];
+        Shape = new int[tokens.Length];
+        Lexicon = new byte[tokens.Length];
         for (int t = 0; t < tokens.Length; t++)
         {
-            Classes[t] = WordClasses.Of(document.TokenText(t), tokens[t].Kind);
+            var text = document.TokenText(t);
+            Classes[t] = WordClasses.Of(text, tokens[t].Kind);
+            // Hash each token's forms once; features then combine these numbers, not strings.
+            Word[t] = FeatureHash.Of(text);
+            Stem[t] = FeatureHash.Of(WordClasses.Stem(text));
+            Suffix[t] = FeatureHash.Of(text.Length > 3 ? text[^3..] : text);
+            Shape[t] = WordClasses.Shape(text);
+            Lexicon[t] = (byte)CueLexicon.Of(text);
         }
     }
+
+    /// <summary>Hash of the token's lower-cased text; <see cref="Stem"/> and <see cref="Suffix"/> likewise of its crude stem and last three letters.</summary>
+    public int[] Word { get; }
+    public int[] Stem { get; }
+    public int[] Suffix { get; }
+    public int[] Shape { get; }
+    public byte[] Lexicon { get; }
+
+    /// <summary>Hash of the token's lower-cased text, or of a boundary marker outside [0, count).</summary>
+    public int WordOr(int token, int boundary) => token >= 0 && token < Word.Length ? Word[token] : boundary;
 
     public Document Document { get; }
 

@@ -44,6 +44,9 @@ public readonly struct FeatureHash
         return new FeatureHash(h);
     }
 
+    /// <summary>A lower-cased text's hash as a number, to be combined into features with <see cref="Add(int)"/>.</summary>
+    public static int Of(ReadOnlySpan<char> text) => (int)Template(0x7E57).AddLower(text)._value;
+
     /// <summary>The final bucket, in [0, buckets) where buckets is a power of two.</summary>
     public int Bucket(int bucketMask)
     {
