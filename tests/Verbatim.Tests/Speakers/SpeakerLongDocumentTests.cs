@@ -1,16 +1,18 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using Verbatim.Attribution;
 using Verbatim.Speakers;
 using Verbatim.Text;
 
 namespace Verbatim.Tests.Speakers;
 
-/// <summary>The stage must stay linear: a long document is not a quadratic trap.</summary>
-public class SpeakerThroughputTests
+/// <summary>
+/// A long document (the seed 400 times, about 1 MB) resolves every copy the same way. Speed is
+/// measured by bench/, never asserted here.
+/// </summary>
+public class SpeakerLongDocumentTests
 {
     [Fact]
-    public void Long_document_resolves_in_linear_time()
+    public void Long_document_resolves_every_copy()
     {
         string seed = File.ReadAllText(SpeakerTestKit.SamplePath("seed-2plus2.txt")) + "\n";
         const int copies = 400;   // about 1 MB
@@ -33,17 +35,10 @@ public class SpeakerThroughputTests
             }
         }
         var document = DocumentBuilder.Build(text, new DocumentMetadata("long")).With(new AttributionLayer(items.ToImmutable()));
-        var stage = new SpeakerStage();
-        stage.Process(document);   // warm-up: lexicon loading and JIT
-
-        var watch = Stopwatch.StartNew();
-        var layer = stage.Process(document).Require<SpeakerLayer>();
-        watch.Stop();
+        var layer = new SpeakerStage().Process(document).Require<SpeakerLayer>();
 
         Assert.Equal(items.Count, layer.ByAttribution.Count);
         Assert.Equal("Lloyd Austin", layer.ByAttribution[items.Count - 1].Name);
-        // Generous bound for a shared CI machine in Debug; the point is to catch quadratic behaviour,
-        // which on this input takes far longer.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"speaker stage took {watch.Elapsed.TotalMilliseconds:F0} ms for {text.Length / 1e6:F1} MB");
+        Assert.Equal(2, layer.Speakers.Count(s => s.Type == SpeakerType.Person));
     }
 }
