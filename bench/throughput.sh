@@ -10,8 +10,9 @@ corpus=${1:-../shared/corpora/polnear/train/text}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 dotnet build src/Verbatim.Cli -c Release -o "$out/cli" >/dev/null
-one=$(ls "$corpus"/*.txt | head -1)
-bytes=$(cat "$corpus"/*.txt | wc -c)
+files=("$corpus"/*.txt)
+one=${files[0]}
+bytes=$(cat "${files[@]}" | wc -c)
 run() { /usr/bin/time -f "%e %M" taskset -c 0 dotnet "$out/cli/verbatim.dll" extract --format jsonl "$@" 2>&1 >/dev/null | tail -1; }
 best_all=999999; best_one=999999; peak=0
 for i in 1 2 3; do

@@ -70,8 +70,6 @@ internal sealed class CueTagger
             int position = t - s.FirstToken;
             int fromEnd = s.EndToken - 1 - t;
             buffer.Add(FeatureHash.Template(17).Add(Math.Min(position, 4)).Add(Math.Min(fromEnd, 4)).Add((int)(cls & (WordClass.Colon | WordClass.Comma))));
-            buffer.Add(FeatureHash.Template(18).Add(prev).Add(word).Add(next));
-            buffer.Add(FeatureHash.Template(19).Add(word).Add(next).Add(next2));
             buffer.Add(FeatureHash.Template(20).Add(stem).Add(quoteInSentence));
             int lexicon = facts.Lexicon[t];
             buffer.Add(FeatureHash.Template(21).Add(lexicon));

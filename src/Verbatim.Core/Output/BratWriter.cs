@@ -11,19 +11,22 @@ namespace Verbatim.Output;
 /// <see cref="Evaluation.BratAnnotations"/> read): a T line per Source, Cue and Content span
 /// (content fragments joined by ";"), an Attribution trigger on the cue, and an E line tying them.
 /// Only outermost attributions are written: PolNeAR gives each token one label, so a nest would
-/// overlap itself. Offsets are code points; a T line's text has line breaks and tabs as spaces.
+/// overlap itself. A quotation that continues an earlier attribution's quote (no cue of its own)
+/// is written as a further content fragment of that attribution, as PolNeAR annotates it.
+/// Offsets are code points; a T line's text has line breaks and tabs as spaces.
 /// </summary>
 public static class BratWriter
 {
     public static void Write(TextWriter output, Document document)
     {
         var attributions = document.Get<AttributionLayer>()?.Items ?? ImmutableArray<Attribution.Attribution>.Empty;
+        var continuations = ContinuationsByRoot(attributions);
         int t = 0, e = 0;
         var refs = new StringBuilder();
         foreach (var a in attributions)
         {
-            if (a.NestedIn is not null) continue;
-            var content = a.Content.Where(s => !s.IsEmpty).ToArray();
+            if (a.NestedIn is not null || a.Continues is not null) continue;
+            var content = a.Content.Concat(continuations.GetValueOrDefault(a.Id) ?? []).Where(s => !s.IsEmpty).ToArray();
             var source = a.Source is { IsEmpty: false } s0 ? s0 : (TextSpan?)null;
             var cue = a.Cue is { IsEmpty: false } c0 ? c0 : (TextSpan?)null;
             if (content.Length == 0 && source is null && cue is null) continue;
@@ -47,6 +50,26 @@ public static class BratWriter
             output.Write(refs);
             output.Write('\n');
         }
+    }
+
+    /// <summary>The content of continuation quotes, gathered under the attribution each chain starts from.</summary>
+    private static Dictionary<int, List<TextSpan>> ContinuationsByRoot(ImmutableArray<Attribution.Attribution> attributions)
+    {
+        var byId = attributions.ToDictionary(a => a.Id);
+        var result = new Dictionary<int, List<TextSpan>>();
+        foreach (var a in attributions)
+        {
+            if (a.Continues is null) continue;
+            var root = a;
+            for (int hops = 0; root.Continues is { } previous && byId.TryGetValue(previous, out var next) && hops < attributions.Length; hops++)
+            {
+                root = next;
+            }
+            if (ReferenceEquals(root, a)) continue;
+            if (!result.TryGetValue(root.Id, out var list)) result[root.Id] = list = [];
+            list.AddRange(a.Content);
+        }
+        return result;
     }
 
     public static string ToAnn(Document document)
