@@ -48,6 +48,7 @@ public static class CliApp
         {
             ExtractCommand.Create(context),
             EvalCommand.Create(context),
+            TrainCommand.Create(context),
         };
         return root;
     }

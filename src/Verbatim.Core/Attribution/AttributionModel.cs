@@ -28,10 +28,22 @@ public sealed class AttributionModel
 
     private static readonly Lazy<AttributionModel> Embedded = new(() =>
     {
-        using var stream = typeof(AttributionModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The attribution model is missing from {typeof(AttributionModel).Assembly.GetName().Name}: run `verbatim train` and rebuild.");
+        using var stream = OpenEmbedded();
         return Load(stream);
     });
+
+    private static Stream OpenEmbedded() =>
+        typeof(AttributionModel).Assembly.GetManifestResourceStream(ResourceName)
+        ?? throw new InvalidOperationException($"The attribution model is missing from {typeof(AttributionModel).Assembly.GetName().Name}: run `verbatim train` and rebuild.");
+
+    /// <summary>The bundled model file as it is stored, for checking that training reproduces it.</summary>
+    public static byte[] EmbeddedBytes()
+    {
+        using var stream = OpenEmbedded();
+        var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     /// <summary>The model bundled with Verbatim (loaded once, shared: it is read-only).</summary>
     public static AttributionModel Default => Embedded.Value;

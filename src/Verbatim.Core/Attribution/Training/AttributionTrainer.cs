@@ -7,7 +7,7 @@ using Verbatim.Text;
 namespace Verbatim.Attribution.Training;
 
 /// <summary>Settings of a training run; the defaults are those of the committed model.</summary>
-public sealed record TrainingOptions(int CueEpochs = 8, int RoleEpochs = 8, int CueBucketBits = 20, int RoleBucketBits = 20, int Seed = 17);
+public sealed record TrainingOptions(int CueEpochs = 15, int RoleEpochs = 12, int CueBucketBits = 20, int RoleBucketBits = 20, int Seed = 17);
 
 /// <summary>
 /// Trains the <see cref="AttributionModel"/> from a PolNeAR train split. Deterministic: the same
