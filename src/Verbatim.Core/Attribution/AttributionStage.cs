@@ -115,7 +115,7 @@ public sealed class AttributionStage : IDocumentStage
             var best = sources.MinBy(s => s.End <= cueStart ? cueStart - s.End : s.Start - cueEnd);
             source = new TextSpan(tokens[best.Start].Start, tokens[best.End - 1].End);
         }
-        else if (MostLikelySource(labels, marginals) is var (from, to, probability))
+        else if (MostLikelySource(labels, marginals) is var (from, to, probability) && CanName(facts, windowStart + from, windowStart + to))
         {
             // The doubt about a source the labeler did not choose outright goes into the confidence.
             source = new TextSpan(tokens[windowStart + from].Start, tokens[windowStart + to - 1].End);
@@ -171,6 +171,19 @@ public sealed class AttributionStage : IDocumentStage
         while (from > 0 && labels[from - 1] == RoleLabeler.Outside && Source(from - 1) >= Source(best) / 2) from--;
         while (to < labels.Length && labels[to] == RoleLabeler.Outside && Source(to) >= Source(best) / 2) to++;
         return (from, to, Source(best));
+    }
+
+    /// <summary>
+    /// Whether a fallback source can name someone: it needs a name, a pronoun, a relative pronoun
+    /// or a determiner ("the agency"). A stray adverb ("together") is no source.
+    /// </summary>
+    private static bool CanName(TokenFacts facts, int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if ((facts.Classes[t] & (WordClass.Capitalized | WordClass.Pronoun | WordClass.Relative | WordClass.Determiner)) != 0) return true;
+        }
+        return false;
     }
 
     private static bool IsBlank(string text, int from, int to)
