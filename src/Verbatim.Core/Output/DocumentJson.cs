@@ -98,15 +98,34 @@ public static class DocumentJson
             {
                 writer.WriteNull("nested_in");
             }
+            if (a.Continues is int previous && ids.TryGetValue(previous, out var previousId))
+            {
+                writer.WriteString("continues", previousId);
+            }
+            else
+            {
+                writer.WriteNull("continues");
+            }
             // Four decimals are more than a confidence can mean, and keep diffs of outputs quiet.
             writer.WriteNumber("confidence", Math.Round(a.Confidence, 4));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
 
+        foreach (var layer in LayerWriters)
+        {
+            layer.Write(writer, document, ids);
+        }
+
         writer.WriteEndObject();
         writer.Flush();
     }
+
+    /// <summary>
+    /// Writers of the layers that come after attributions (figures, times, forecasts, ...), in
+    /// output order. A new layer is a new writer in its own folder, added here.
+    /// </summary>
+    public static readonly ImmutableArray<IJsonLayerWriter> LayerWriters = [];
 
     public static string KindName(AttributionKind kind) => kind switch
     {
@@ -126,24 +145,57 @@ public static class DocumentJson
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value) => JsonParts.WriteNullable(writer, name, value);
+
+    private static void WriteSpanOrNull(Utf8JsonWriter writer, string name, Document document, TextSpan? span) =>
+        JsonParts.WriteSpanOrNull(writer, name, document, span);
+
+    private static void WriteSpan(Utf8JsonWriter writer, Document document, TextSpan span) => JsonParts.WriteSpan(writer, document, span);
+}
+
+/// <summary>Writes one layer of a document into the document JSON object (a property, usually an array).</summary>
+public interface IJsonLayerWriter
+{
+    /// <param name="attributionIds">Output ids ("a1", ...) of the attributions by engine id, for layers that point at them.</param>
+    void Write(Utf8JsonWriter writer, Document document, IReadOnlyDictionary<int, string> attributionIds);
+}
+
+/// <summary>The small pieces every JSON layer writer needs: spans in code points, nullable strings and dates.</summary>
+public static class JsonParts
+{
+    public static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null) writer.WriteNull(name); else writer.WriteString(name, value);
     }
 
-    private static void WriteSpanOrNull(Utf8JsonWriter writer, string name, Document document, TextSpan? span)
+    public static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is double v) writer.WriteNumber(name, v); else writer.WriteNull(name);
+    }
+
+    public static void WriteDate(Utf8JsonWriter writer, string name, DateOnly? value) =>
+        WriteNullable(writer, name, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    public static void WriteSpanOrNull(Utf8JsonWriter writer, string name, Document document, TextSpan? span)
     {
         writer.WritePropertyName(name);
         if (span is TextSpan s) WriteSpan(writer, document, s); else writer.WriteNullValue();
     }
 
-    private static void WriteSpan(Utf8JsonWriter writer, Document document, TextSpan span)
+    /// <summary>A span as {start, end, text}, offsets in Unicode code points of the document text.</summary>
+    public static void WriteSpan(Utf8JsonWriter writer, Document document, TextSpan span)
     {
         writer.WriteStartObject();
+        WriteSpanFields(writer, document, span);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The start, end and text properties of a span, inside an object the caller opened.</summary>
+    public static void WriteSpanFields(Utf8JsonWriter writer, Document document, TextSpan span)
+    {
         writer.WriteNumber("start", document.ToCodePoint(span.Start));
         writer.WriteNumber("end", document.ToCodePoint(span.End));
         writer.WriteString("text", document.Slice(span));
-        writer.WriteEndObject();
     }
 }
 

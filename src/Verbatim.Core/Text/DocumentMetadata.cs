@@ -1,9 +1,15 @@
 namespace Verbatim.Text;
 
-/// <summary>What is known about a document besides its text. All optional except the id.</summary>
+/// <summary>
+/// What is known about a document besides its text. All optional except the id.
+/// <see cref="Published"/> is the publication day in the outlet's own time zone;
+/// <see cref="PublishedAt"/> the full timestamp with its offset when the source gives one
+/// (relative dates such as "yesterday" resolve against the outlet's day, not UTC's).
+/// </summary>
 public sealed record DocumentMetadata(
     string Id,
     string? Title = null,
     DateOnly? Published = null,
     string? Source = null,
-    string? Url = null);
+    string? Url = null,
+    DateTimeOffset? PublishedAt = null);
