@@ -212,6 +212,18 @@ public sealed class AttributionStage : IDocumentStage
         return quoted == 0 ? AttributionKind.Indirect : quoted == total ? AttributionKind.Direct : AttributionKind.Mixed;
     }
 
+    /// <summary>Index of the first element greater than <paramref name="value"/> in a sorted array.</summary>
+    private static int UpperBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>Orders by content, renumbers, and links each attribution to the innermost one whose content holds its cue.</summary>
     private static ImmutableArray<Attribution> Finish(List<Attribution> found)
     {
@@ -223,19 +235,30 @@ public sealed class AttributionStage : IDocumentStage
         {
             renumbered[i] = ordered[i] with { Id = i + 1, Continues = ordered[i].Continues is { } c ? newId[c] : null };
         }
+        // Candidates for the outer attribution start at or before the anchor, and no content is
+        // longer than the longest one, so a backward scan over the sorted list stays short.
+        int longest = renumbered.Length == 0 ? 0 : renumbered.Max(a => a.ContentExtent.Length);
+        var starts = renumbered.Select(a => a.ContentExtent.Start).ToArray();
+        var parents = new Attribution?[renumbered.Length];
         for (int i = 0; i < renumbered.Length; i++)
         {
             var inner = renumbered[i];
             var anchor = inner.Cue ?? inner.ContentExtent;
+            int j = UpperBound(starts, anchor.Start) - 1;
             Attribution? parent = null;
-            foreach (var outer in renumbered)
+            for (; j >= 0 && starts[j] >= anchor.Start - longest; j--)
             {
-                if (ReferenceEquals(outer, inner) || outer.Id == inner.Id) continue;
+                var outer = renumbered[j];
+                if (outer.Id == inner.Id) continue;
                 if (!outer.Content.Any(c => c.Contains(anchor))) continue;
-                if (inner.Content.Any(c => c.Contains(outer.Cue ?? default) && outer.Cue is not null)) continue;
+                if (outer.Cue is { } outerCue && inner.Content.Any(c => c.Contains(outerCue))) continue;
                 if (parent is null || parent.ContentExtent.Contains(outer.ContentExtent)) parent = outer;
             }
-            if (parent is not null) renumbered[i] = inner with { NestedIn = parent.Id };
+            parents[i] = parent;
+        }
+        for (int i = 0; i < renumbered.Length; i++)
+        {
+            if (parents[i] is { } parent) renumbered[i] = renumbered[i] with { NestedIn = parent.Id };
         }
         return renumbered.ToImmutableArray();
     }

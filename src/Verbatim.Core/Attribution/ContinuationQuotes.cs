@@ -17,6 +17,7 @@ internal static class ContinuationQuotes
     {
         var sentences = document.Sentences;
         var result = new List<Attribution>();
+        var coverage = new AttributionCoverage(document, facts, found);
         for (int s = 1; s < sentences.Length; s++)
         {
             int first = sentences[s].FirstToken;
@@ -27,13 +28,12 @@ internal static class ContinuationQuotes
             int lastSentence = facts.SentenceOf[Math.Min(lastToken, document.Tokens.Length - 1)];
             var extent = new TextSpan(quote.Span.Start, sentences[lastSentence].Span.End);
             if (quote.Span.Length * 10 < extent.Length * 7) continue;
-            if (found.Any(a => a.Content.Any(c => c.Overlaps(quote.Span)) || (a.Cue is { } cue && cue.Overlaps(extent)))) continue;
+            if (coverage.AnyContent(quote.Span) || coverage.AnyCue(extent)) continue;
             if (document.ParagraphOfSentence(s) - document.ParagraphOfSentence(s - 1) > 1) continue;
-            var previous = sentences[s - 1].Span;
-            var before = found.Concat(result).LastOrDefault(a => a.Kind != AttributionKind.Indirect
-                && (a.Content.Any(c => c.Overlaps(previous)) || (a.Cue is { } cue && previous.Contains(cue))));
-            if (before is null) continue;
-            result.Add(new Attribution(nextId++, AttributionKind.Direct, null, null, ImmutableArray.Create(quote.Span), null, Math.Min(before.Confidence, 0.6), before.Id));
+            if (coverage.LastQuotedIn(s - 1) is not { } before) continue;
+            var continuation = new Attribution(nextId++, AttributionKind.Direct, null, null, ImmutableArray.Create(quote.Span), null, Math.Min(before.Confidence, 0.6), before.Id);
+            result.Add(continuation);
+            coverage.Add(continuation);
             s = lastSentence;
         }
         return result;

@@ -17,6 +17,7 @@ internal static class DashBylines
     public static IEnumerable<Attribution> Find(Document document, TokenFacts facts, IReadOnlyList<Attribution> found, int nextId)
     {
         var tokens = document.Tokens;
+        var coverage = new AttributionCoverage(document, facts, found);
         foreach (var paragraph in document.Paragraphs)
         {
             int end = document.TokenAt(paragraph.Span.End);
@@ -32,7 +33,7 @@ internal static class DashBylines
             if (facts.Classes[close] != WordClass.QuoteMark || facts.QuoteOf[close] < 0) continue;
             var quote = document.Quotations[facts.QuoteOf[close]];
             if (!quote.IsClosed || quote.CloseToken != close) continue;
-            if (found.Any(a => a.Content.Any(c => c.Overlaps(quote.Span)))) continue;
+            if (coverage.AnyContent(quote.Span)) continue;
             var source = new TextSpan(tokens[nameStart].Start, tokens[last].End);
             yield return new Attribution(nextId++, AttributionKind.Direct, source, tokens[dash].Span, ImmutableArray.Create(quote.Span), null, 0.8);
         }

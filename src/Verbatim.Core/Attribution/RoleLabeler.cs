@@ -28,20 +28,25 @@ internal sealed class RoleLabeler
             _ => true,
         });
 
+    private const int MaxWindow = 600;
+
     /// <summary>The token range [start, end) that may hold the cue's source and content.</summary>
     public static (int Start, int End) Window(TokenFacts facts, int cueStart, int cueEnd)
     {
         var doc = facts.Document;
         int sentence = facts.SentenceOf[cueStart];
-        int start = doc.Sentences[sentence].FirstToken;
-        int end = doc.Sentences[sentence].EndToken;
+        // Never look further than MaxWindow / 2 tokens either side, so that a run-on "sentence"
+        // of megabytes costs each cue a bounded window, not the whole text.
+        int lowest = Math.Max(0, cueStart - MaxWindow / 2), highest = Math.Min(doc.Tokens.Length, cueEnd + MaxWindow / 2);
+        int start = Math.Max(lowest, doc.Sentences[sentence].FirstToken);
+        int end = Math.Min(highest, doc.Sentences[sentence].EndToken);
         // A colon at or right after the cue at the end of its sentence introduces what follows.
         int afterCue = cueEnd;
         if (afterCue < end && facts.Classes[afterCue] == WordClass.Colon) afterCue++;
         if ((afterCue >= end || (facts.Classes[cueEnd - 1] == WordClass.Colon && afterCue == end)) && sentence + 1 < doc.Sentences.Length
             && facts.ParagraphDistance(sentence, sentence + 1) <= 1)
         {
-            end = doc.Sentences[sentence + 1].EndToken;
+            end = Math.Min(highest, doc.Sentences[sentence + 1].EndToken);
         }
         // A cue that opens its sentence (`“…” ― Krystal Correa`, `“…” Said Smith.`) points back at
         // the sentence before it in the same paragraph.
@@ -49,7 +54,7 @@ internal sealed class RoleLabeler
         while (firstWord < cueStart && facts.Classes[firstWord] is WordClass.Dash or WordClass.QuoteMark) firstWord++;
         if (firstWord == cueStart && sentence > 0 && facts.ParagraphDistance(sentence - 1, sentence) == 0)
         {
-            start = doc.Sentences[sentence - 1].FirstToken;
+            start = Math.Max(lowest, doc.Sentences[sentence - 1].FirstToken);
         }
         // Widen to whole quotations: a quote's content is the whole quote, however many sentences it spans.
         for (int pass = 0; pass < 2; pass++)
@@ -65,11 +70,12 @@ internal sealed class RoleLabeler
                 newEnd = Math.Max(newEnd, close);
                 t = Math.Max(t, close - 1);
             }
+            newStart = Math.Max(lowest, newStart);
+            newEnd = Math.Min(highest, newEnd);
             if (newStart == start && newEnd == end) break;
-            start = doc.Sentences[facts.SentenceOf[newStart]].FirstToken;
-            end = doc.Sentences[facts.SentenceOf[Math.Max(newEnd - 1, newStart)]].EndToken;
+            start = Math.Max(lowest, doc.Sentences[facts.SentenceOf[newStart]].FirstToken);
+            end = Math.Min(highest, doc.Sentences[facts.SentenceOf[Math.Max(newEnd - 1, newStart)]].EndToken);
         }
-        const int MaxWindow = 600;
         if (end - start > MaxWindow)
         {
             start = Math.Max(start, cueStart - MaxWindow / 2);
