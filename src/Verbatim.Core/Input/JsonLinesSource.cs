@@ -76,6 +76,11 @@ public sealed class JsonLinesSource : IArticleSource
     /// <summary>Reads one line; public so that other feeds (a queue, an HTTP body) can reuse the same rules.</summary>
     public ArticleItem ParseLine(ReadOnlyMemory<byte> line, string name)
     {
+        // The JSON reader checks UTF-8 only where it decodes a string; check the whole line up front.
+        if (!System.Text.Unicode.Utf8.IsValid(line.Span))
+        {
+            return ArticleItem.Failed(name, "not valid UTF-8");
+        }
         try
         {
             using var json = JsonDocument.Parse(line);
