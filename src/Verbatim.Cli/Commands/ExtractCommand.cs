@@ -46,17 +46,24 @@ public static class ExtractCommand
             DefaultValueFactory = _ => "text",
         };
         inputFormat.AcceptOnlyFromAmong("text", "jsonl");
+        var maxSize = new Option<long>("--max-size")
+        {
+            Description = "Refuse articles (files, or JSON Lines records) larger than this many bytes",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxBytes,
+            HelpName = "BYTES",
+        };
 
         var command = new Command("extract", "Extract attributed statements (who said what) from articles")
         {
-            inputs, published, format, outDir, inputFormat,
+            inputs, published, format, outDir, inputFormat, maxSize,
         };
         command.SetAction(result => new Run(context,
             result.GetValue(inputs) ?? [],
             ParseDate(result.GetValue(published)),
             ParseFormat(result.GetRequiredValue(format)),
             result.GetValue(outDir),
-            result.GetRequiredValue(inputFormat) == "jsonl" ? InputFormat.JsonLines : InputFormat.Text).Execute());
+            result.GetRequiredValue(inputFormat) == "jsonl" ? InputFormat.JsonLines : InputFormat.Text,
+            result.GetValue(maxSize) is > 0 and var max ? max : throw new UsageException("extract: --max-size must be positive")).Execute());
         return command;
     }
 
@@ -77,7 +84,7 @@ public static class ExtractCommand
     };
 
     /// <summary>One run of the command: the batch loop, the failure count and the progress display.</summary>
-    private sealed class Run(CliContext context, string[] paths, DateOnly? published, OutputFormat format, string? outDir, InputFormat inputFormat)
+    private sealed class Run(CliContext context, string[] paths, DateOnly? published, OutputFormat format, string? outDir, InputFormat inputFormat, long maxBytes)
     {
         private int _failures;
 
@@ -102,7 +109,7 @@ public static class ExtractCommand
             using var sink = DocumentSink.Create(format, outDir, several, context);
 
             // Only the list of files is held; documents are read, processed and written one at a time.
-            var sources = new ArticleSources(paths, inputFormat, published, context.Stdin).Expand().ToList();
+            var sources = new ArticleSources(paths, inputFormat, published, context.Stdin, maxBytes).Expand().ToList();
             var pipeline = ExtractionPipeline.CreateDefault();
 
             if (context.ErrIsTerminal && sources.Count > ProgressThreshold)

@@ -15,9 +15,12 @@ public sealed class ArticleSources : IArticleSource
     private readonly InputFormat _format;
     private readonly DateOnly? _published;
     private readonly Func<Stream> _stdin;
+    private readonly long _maxBytes;
 
-    public ArticleSources(IReadOnlyList<string> paths, InputFormat format, DateOnly? published = null, Func<Stream>? stdin = null)
+    public ArticleSources(IReadOnlyList<string> paths, InputFormat format, DateOnly? published = null, Func<Stream>? stdin = null,
+        long maxBytes = InputLimits.DefaultMaxBytes)
     {
+        _maxBytes = maxBytes;
         _paths = paths;
         _format = format;
         _published = published;
@@ -38,8 +41,8 @@ public sealed class ArticleSources : IArticleSource
             if (path == StdinName)
             {
                 yield return _format == InputFormat.JsonLines
-                    ? new JsonLinesSource(_stdin, "stdin", _published)
-                    : new TextFileSource(_stdin, "stdin", "stdin", _published);
+                    ? new JsonLinesSource(_stdin, "stdin", _published, _maxBytes)
+                    : new TextFileSource(_stdin, "stdin", "stdin", _published, _maxBytes);
             }
             else if (Directory.Exists(path))
             {
@@ -65,6 +68,6 @@ public sealed class ArticleSources : IArticleSource
     }
 
     private IArticleSource ForFile(string path) => _format == InputFormat.JsonLines
-        ? new JsonLinesSource(path, _published)
-        : new TextFileSource(path, _published);
+        ? new JsonLinesSource(path, _published, _maxBytes)
+        : new TextFileSource(path, _published, _maxBytes);
 }

@@ -14,18 +14,21 @@ public sealed class JsonLinesSource : IArticleSource
     private readonly string _inputName;
     private readonly Func<Stream> _open;
     private readonly DateOnly? _published;
+    private readonly long _maxBytes;
 
     /// <param name="published">The date recorded for lines that give none.</param>
-    public JsonLinesSource(string path, DateOnly? published = null)
-        : this(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, published)
+    /// <param name="maxBytes">Longer lines are refused unparsed (see <see cref="InputLimits"/>).</param>
+    public JsonLinesSource(string path, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
+        : this(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, published, maxBytes)
     {
     }
 
-    public JsonLinesSource(Func<Stream> open, string inputName, DateOnly? published = null)
+    public JsonLinesSource(Func<Stream> open, string inputName, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
     {
         _open = open;
         _inputName = inputName;
         _published = published;
+        _maxBytes = maxBytes;
     }
 
     public IEnumerable<ArticleItem> Read()
@@ -60,7 +63,7 @@ public sealed class JsonLinesSource : IArticleSource
             }
             any = true;
             var name = $"{_inputName}:{lineNumber}";
-            yield return ParseLine(line, name);
+            yield return line.Length > _maxBytes ? ArticleItem.Failed(name, InputLimits.TooLarge(line.Length, _maxBytes)) : ParseLine(line, name);
         }
         if (!any)
         {
@@ -73,6 +76,11 @@ public sealed class JsonLinesSource : IArticleSource
     /// <summary>Reads one line; public so that other feeds (a queue, an HTTP body) can reuse the same rules.</summary>
     public ArticleItem ParseLine(ReadOnlyMemory<byte> line, string name)
     {
+        // The JSON reader checks UTF-8 only where it decodes a string; check the whole line up front.
+        if (!System.Text.Unicode.Utf8.IsValid(line.Span))
+        {
+            return ArticleItem.Failed(name, "not valid UTF-8");
+        }
         try
         {
             using var json = JsonDocument.Parse(line);

@@ -9,23 +9,27 @@ public sealed class TextFileSource : IArticleSource
     private readonly string _inputName;
     private readonly Func<Stream>? _open;
     private readonly DateOnly? _published;
+    private readonly long _maxBytes;
 
     /// <param name="path">The file to read.</param>
     /// <param name="published">The publication date to record, when the caller knows it.</param>
-    public TextFileSource(string path, DateOnly? published = null)
+    /// <param name="maxBytes">Larger files are refused unread (see <see cref="InputLimits"/>).</param>
+    public TextFileSource(string path, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
     {
         _path = path;
         _inputName = path;
         _published = published;
+        _maxBytes = maxBytes;
     }
 
     /// <summary>Reads from a stream opened on demand (stdin); <paramref name="id"/> names the document.</summary>
-    public TextFileSource(Func<Stream> open, string inputName, string id, DateOnly? published = null)
+    public TextFileSource(Func<Stream> open, string inputName, string id, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
     {
         _open = open;
         _path = id;
         _inputName = inputName;
         _published = published;
+        _maxBytes = maxBytes;
     }
 
     public IEnumerable<ArticleItem> Read()
@@ -40,12 +44,22 @@ public sealed class TextFileSource : IArticleSource
         {
             if (_open is null)
             {
+                long length = new FileInfo(_path).Length;
+                if (length > _maxBytes)
+                {
+                    return ArticleItem.Failed(_inputName, InputLimits.TooLarge(length, _maxBytes));
+                }
                 text = TextDecoder.Decode(File.ReadAllBytes(_path), _inputName);
             }
             else
             {
                 using var stream = _open();
-                text = TextDecoder.Decode(stream, _inputName);
+                var bytes = InputLimits.ReadAtMost(stream, _maxBytes);
+                if (bytes is null)
+                {
+                    return ArticleItem.Failed(_inputName, InputLimits.TooLarge(null, _maxBytes));
+                }
+                text = TextDecoder.Decode(bytes, _inputName);
             }
         }
         catch (InvalidInputException e)
@@ -62,6 +76,33 @@ public sealed class TextFileSource : IArticleSource
         }
         var id = _open is null ? Path.GetFileNameWithoutExtension(_path) : _path;
         return ArticleItem.Read(_inputName, new Article(new DocumentMetadata(id, Published: _published), text));
+    }
+}
+
+/// <summary>
+/// How large an article may be. News articles run to tens of kilobytes; a multi-megabyte "article" is
+/// almost always a mistake (a dump, a log), and the engine's cost grows with the text, so such inputs
+/// are refused up front with a reason rather than stall a batch. Callers can raise the limit.
+/// </summary>
+public static class InputLimits
+{
+    public const long DefaultMaxBytes = 1_000_000;
+
+    public static string TooLarge(long? bytes, long max) =>
+        bytes is long b ? $"too large ({b} bytes; the limit is {max})" : $"too large (more than the limit of {max} bytes)";
+
+    /// <summary>The stream's bytes, or null when there are more than <paramref name="max"/>.</summary>
+    public static byte[]? ReadAtMost(Stream stream, long max)
+    {
+        using var copy = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (copy.Length + read > max) return null;
+            copy.Write(buffer, 0, read);
+        }
+        return copy.ToArray();
     }
 }
 
