@@ -29,6 +29,8 @@ internal sealed class RoleLabeler
         });
 
     private const int MaxWindow = 600;
+    private const int RunOnSentence = 400;
+    private const int RunOnReach = 40;
 
     /// <summary>The token range [start, end) that may hold the cue's source and content.</summary>
     public static (int Start, int End) Window(TokenFacts facts, int cueStart, int cueEnd)
@@ -38,8 +40,11 @@ internal sealed class RoleLabeler
         // Never look further than MaxWindow / 2 tokens either side, so that a run-on "sentence"
         // of megabytes costs each cue a bounded window, not the whole text.
         int lowest = Math.Max(0, cueStart - MaxWindow / 2), highest = Math.Min(doc.Tokens.Length, cueEnd + MaxWindow / 2);
-        int start = Math.Max(lowest, doc.Sentences[sentence].FirstToken);
-        int end = Math.Min(highest, doc.Sentences[sentence].EndToken);
+        // A "sentence" of hundreds of tokens is text without punctuation, not prose: there a cue
+        // reaches only its neighbourhood (quotations still widen the window below).
+        int reach = doc.Sentences[sentence].TokenCount > RunOnSentence ? RunOnReach : MaxWindow / 2;
+        int start = Math.Max(Math.Max(lowest, cueStart - reach), doc.Sentences[sentence].FirstToken);
+        int end = Math.Min(Math.Min(highest, cueEnd + reach), doc.Sentences[sentence].EndToken);
         // A colon at or right after the cue at the end of its sentence introduces what follows.
         int afterCue = cueEnd;
         if (afterCue < end && facts.Classes[afterCue] == WordClass.Colon) afterCue++;

@@ -1,3 +1,4 @@
+using Verbatim.Input;
 using System.Text;
 using System.Text.Json;
 using Verbatim.Cli;
@@ -41,8 +42,13 @@ public sealed class ExtractCommandTests : IDisposable
         _dir.Bytes("in/binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00]);
         _dir.Bytes("in/latin1.txt", Encoding.Latin1.GetBytes("Caf\u00e9 owners said prices rose."));
         _dir.File("in/empty.txt", "");
-        // 10 MB on one line: refused by size before it is read, so the batch is not held up.
-        _dir.Bytes("in/huge.txt", Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("the mayor said it rained ", 420_000))));
+        // 10 MB on one line: processed (extraction is linear), and the batch around it completes.
+        var block = string.Concat(Enumerable.Repeat("The river rose two metres overnight and roads into the valley were closed. ", 12)) + "\"We are ready,\" the mayor said. ";
+        _dir.Bytes("in/huge.txt", Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(block, 10_500_000 / block.Length))));
+        // 50,000 quote marks that never close: processed, with no quadratic blow-up.
+        _dir.File("in/quotes.txt", string.Concat(Enumerable.Repeat("“ \" ‘ ", 12_500)) + "the mayor said.");
+        // Over the size limit: refused by size before it is read.
+        _dir.Bytes("in/toolarge.txt", new byte[InputLimits.DefaultMaxBytes + 1]);
         var outDir = Path.Combine(_dir.Path, "out");
 
         var (code, output, error) = Run("extract", input, "--format", "json", "--out", outDir);
@@ -54,8 +60,8 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("verbatim: " + Path.Combine(input, "binary.txt") + ": looks like binary data", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("verbatim: " + Path.Combine(input, "latin1.txt") + ": not valid UTF-8", StringComparison.Ordinal));
         Assert.Contains(lines, l => l == "verbatim: " + Path.Combine(input, "empty.txt") + ": empty file");
-        Assert.Contains(lines, l => l.StartsWith("verbatim: " + Path.Combine(input, "huge.txt") + ": too large (10500000 bytes", StringComparison.Ordinal));
-        Assert.Equal(["also-good.json", "good.json"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        Assert.Contains(lines, l => l.StartsWith("verbatim: " + Path.Combine(input, "toolarge.txt") + ": too large (16000001 bytes", StringComparison.Ordinal));
+        Assert.Equal(["also-good.json", "good.json", "huge.json", "quotes.json"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
         using var good = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "good.json")));
         Assert.StartsWith("The minister said", good.RootElement.GetProperty("text").GetString());
     }
@@ -64,6 +70,9 @@ public sealed class ExtractCommandTests : IDisposable
     public void A_larger_max_size_lets_a_big_single_line_file_through()
     {
         var path = _dir.Bytes("long.txt", Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("Officials said it rained. ", 2_000))));
+        var (refused, _, reason) = Run("extract", path, "--format", "jsonl", "--max-size", "10000");
+        Assert.Equal(1, refused);
+        Assert.Contains("too large", reason);
         var (code, output, _) = Run("extract", path, "--format", "jsonl", "--max-size", "100000");
         Assert.Equal(0, code);
         Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
