@@ -37,9 +37,9 @@ internal sealed class RoleLabeler
     {
         var doc = facts.Document;
         int sentence = facts.SentenceOf[cueStart];
-        // Never look further than MaxWindow / 2 tokens either side, so that a run-on "sentence"
-        // of megabytes costs each cue a bounded window, not the whole text.
-        int lowest = Math.Max(0, cueStart - MaxWindow / 2), highest = Math.Min(doc.Tokens.Length, cueEnd + MaxWindow / 2);
+        // Never look further than MaxWindow tokens either side, so that a run-on "sentence" of
+        // megabytes costs each cue a bounded window, not the whole text.
+        int lowest = Math.Max(0, cueStart - MaxWindow), highest = Math.Min(doc.Tokens.Length, cueEnd + MaxWindow);
         // A "sentence" of hundreds of tokens is text without punctuation, not prose: there a cue
         // reaches only its neighbourhood (quotations still widen the window below).
         int reach = doc.Sentences[sentence].TokenCount > RunOnSentence ? RunOnReach : MaxWindow / 2;
