@@ -157,6 +157,8 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
         var next = PieceText(p);
         if (_lex.Clock.Contains(next) || _lex.Months.Contains(next) && !n.Words) return t;
         if (next.Length == 1 && next[0] == '+' && _pieces[p].Glued) return t;   // "2+2"
+        if (next.Length == 1 && next[0] == ')' && _pieces[p].Glued && !OpensBracket(t - 1)) return t;   // "1) explains": a list marker
+        if (n.BareFraction && t > _sentenceStart && IsOrdinalWord(TokenText(t - 1))) return t;   // "the second half"
         if (p < _pieces.Count && _pieces[p].Glued && _pieces[p].Token == _pieces[p - 1].Token && !_pieces[p].HyphenBefore
             && _pieces[p - 1].Digits && IsOrdinalOrDecade(next)) return t;
 
@@ -177,6 +179,7 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
         {
             return t;   // "11a", "4G", "24703m212": a code, not a figure
         }
+        if (unit is not null && IsMoney(unit) && n.Scale == 1) value += ReadSubunit(ref p);
         if (n.BareFraction && unit is null && !PieceText(p).Equals("of", StringComparison.OrdinalIgnoreCase)) return t;
         if (n.Multiplier && !hedged && trend == QuantityTrend.None && !IsMultiplierContext(p)) return t;
 
@@ -188,7 +191,7 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
             bool hyphen = p < _pieces.Count && _pieces[p].HyphenBefore && _pieces[p].Digits;
             bool word = joint.Equals(rangeWord ?? "to", StringComparison.OrdinalIgnoreCase)
                 || joint.Length == 1 && joint[0] is '–' or '—' && rangeWord is null;
-            if (hyphen && n.PlainInteger && _pieces[p - 1].Digits && PieceText(p).Length >= 3)
+            if (hyphen && n.PlainInteger && n.DigitCount >= 3 && _pieces[p - 1].Digits && PieceText(p).Length >= 4)
             {
                 return SkipCode(t, p);   // 555-1234, 1111-22223333: a number, not a figure
             }
@@ -235,8 +238,8 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
         // Years and labels are told apart from counts only once the unit is known.
         if (unit is null && !hedged && n.PlainInteger && low is null)
         {
-            if (n.DigitCount == 4 && n.Value is >= 1000 and <= 2100 && counted is null) return t;
-            if (IsCapitalisedName(t) && counted is null) return t;
+            if (n.DigitCount == 4 && n.Value is >= 1000 and <= 2100) return t;
+            if (IsCapitalisedName(t) && counted is null && !PieceText(p).Equals("times", StringComparison.OrdinalIgnoreCase)) return t;
         }
 
         var last = _pieces[p - 1];
@@ -251,6 +254,31 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
         while (p + 1 < _pieces.Count && _pieces[p + 1].HyphenBefore && _pieces[p + 1].Digits) p++;
         return Math.Max(t + 1, _pieces[p].Token + 1);
     }
+
+    private static bool IsMoney(string unit) =>
+        unit.EndsWith("dollar", StringComparison.Ordinal) || unit is "euro" or "pound sterling" or "chinese yuan" or "swiss franc";
+
+    /// <summary>"3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents after the whole units, as hundredths.</summary>
+    private double ReadSubunit(ref int p)
+    {
+        int q = p;
+        if (q < _pieces.Count && PieceText(q).Equals("and", StringComparison.OrdinalIgnoreCase)) q++;
+        if (q >= _pieces.Count) return 0;
+        if (_pieces[q].Digits ? !IsAllDigits(PieceText(q)) || PieceText(q).Length > 2 : !_lex.Numbers.ContainsKey(PieceText(q))) return 0;
+        if (!ReadNumeral(ref q, false, true, out var cents, true) || cents.Value >= 100 || cents.Value != Math.Floor(cents.Value)) return 0;
+        var after = PieceText(q);
+        if (after.StartsWith("cent", StringComparison.OrdinalIgnoreCase) || after.Equals("pence", StringComparison.OrdinalIgnoreCase)) q++;
+        else if (q < _pieces.Count && _tokens[_pieces[q].Token].Kind is TokenKind.Word or TokenKind.Number) return 0;   // "$100 and 50 people"
+        p = q;
+        return cents.Value / 100;
+    }
+
+    private bool OpensBracket(int k) => k >= 0 && TokenText(k) is "(" or "[";
+
+    private static bool IsOrdinalWord(ReadOnlySpan<char> w) =>
+        w.Equals("first", StringComparison.OrdinalIgnoreCase) || w.Equals("second", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("last", StringComparison.OrdinalIgnoreCase) || w.Equals("latter", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("other", StringComparison.OrdinalIgnoreCase) || w.Equals("third", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsCurrencyEcho(string unit, string prefix) =>
         unit == "dollar" && prefix.EndsWith("dollar", StringComparison.Ordinal);   // "C$ 100 dollars"
@@ -271,12 +299,13 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
     /// <summary>Before the figure: a date ("Sept. 11"), a label ("Article 5", "#3", "2+2").</summary>
     private bool IsLabelOrDate(int t, in Numeral n)
     {
+        // The sentence splitter may have cut after "Sept.", so dates look back past the sentence start.
         int b = t - 1;
-        if (b < _sentenceStart) return false;
+        if (b < 0) return false;
         var w = TokenText(b);
         bool glued = _tokens[b].End == _tokens[t].Start;
         if (glued && w.Length == 1 && w[0] is '+' or '#' or '№') return true;
-        if (w.Length == 1 && w[0] == '.' && b - 1 >= _sentenceStart && _tokens[b - 1].End == _tokens[b].Start)
+        if (w.Length == 1 && w[0] == '.' && b - 1 >= 0 && _tokens[b - 1].End == _tokens[b].Start)
         {
             w = TokenText(--b);   // "Oct" "." when the period is its own token
         }
@@ -284,7 +313,7 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
         if (_lex.Months.Contains(w)) return true;
         if (_lex.Labels.Contains(w) && n.PlainInteger) return true;
         // "COVID-19", "F-16": a number glued by a hyphen to a word before it.
-        if (glued && w.Length == 1 && TextChars.IsHyphen(w[0]) && b - 1 >= _sentenceStart && _tokens[b - 1].End == _tokens[b].Start
+        if (glued && w.Length == 1 && TextChars.IsHyphen(w[0]) && b - 1 >= 0 && _tokens[b - 1].End == _tokens[b].Start
             && _tokens[b - 1].Kind == TokenKind.Word) return true;
         return false;
     }
@@ -406,7 +435,7 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
             else if (_lex.Fractions.TryGetValue(w, out double part) && !fraction)
             {
                 bool half = w.StartsWith("half", StringComparison.OrdinalIgnoreCase);
-                if (!counted && !article && !half) break;   // "third" alone is an ordinal
+                if (!counted && !article && !half && !(p + 1 < _pieces.Count && PieceText(p + 1).Length > 3 && _lex.Scales.ContainsKey(PieceText(p + 1)))) break;   // "third" alone is an ordinal
                 group = (group == 0 ? 1 : group) * part;
                 fraction = true;
                 if (!counted) n.BareFraction = true;
@@ -614,7 +643,7 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
                 // "USD115": letters, then digits
                 int d = j;
                 while (d > i && char.IsAsciiDigit(_text[d - 1])) d--;
-                if (d > i && d < j && char.IsAsciiLetter(_text[d - 1]))
+                if (d > i && d < j && char.IsAsciiLetter(_text[d - 1]) && !char.IsAsciiDigit(_text[token.Start]))
                 {
                     _pieces.Add(new Piece(i, d, k, glued, hyphen, false));
                     _pieces.Add(new Piece(d, j, k, true, false, true));
