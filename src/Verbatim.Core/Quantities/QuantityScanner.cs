@@ -16,7 +16,7 @@ internal sealed class QuantityScanner(Document document, QuantityLexicon lexicon
     private const int Window = 14;
 
     private readonly string _text = document.Text;
-    private readonly Token[] _tokens = [.. document.Tokens];
+    private readonly System.Collections.Immutable.ImmutableArray<Token> _tokens = document.Tokens;
     private readonly QuantityLexicon _lex = lexicon;
     private readonly List<Piece> _pieces = new(Window * 2);
     private readonly List<Quantity> _found = [];
