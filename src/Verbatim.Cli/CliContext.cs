@@ -20,6 +20,9 @@ public sealed class CliContext
     }
 
     public TextWriter Out { get; }
+
+    /// <summary>Stdout as a byte stream, for output that is UTF-8 already (JSON); null where only <see cref="Out"/> exists (tests).</summary>
+    public Func<Stream>? StdoutBytes { get; init; }
     public TextWriter Err { get; }
     public Func<Stream> Stdin { get; }
     public bool OutIsTerminal { get; }
@@ -31,7 +34,10 @@ public sealed class CliContext
 
     public static CliContext FromConsole() => new(
         Console.Out, Console.Error, Console.OpenStandardInput,
-        !Console.IsOutputRedirected, !Console.IsErrorRedirected, !Console.IsInputRedirected);
+        !Console.IsOutputRedirected, !Console.IsErrorRedirected, !Console.IsInputRedirected)
+    {
+        StdoutBytes = Console.OpenStandardOutput,
+    };
 
     /// <summary>A Spectre console over <paramref name="writer"/>, with ANSI styling only when <paramref name="styled"/>.</summary>
     public static IAnsiConsole SpectreOver(TextWriter writer, bool styled) => AnsiConsole.Create(new AnsiConsoleSettings
