@@ -1,4 +1,5 @@
 using Verbatim.Attribution;
+using Verbatim.Entities;
 using Verbatim.Speakers;
 
 namespace Verbatim.Pipeline;
@@ -10,5 +11,6 @@ internal static class DefaultStages
     {
         yield return AttributionStage.CreateDefault();
         yield return new SpeakerStage();
+        yield return new EntityStage();
     }
 }
