@@ -20,6 +20,9 @@ namespace Verbatim.Entities;
 /// </remarks>
 internal sealed class EntityRecognizer
 {
+    /// <summary>Longer runs are lists or headlines; splitting them is not worth its quadratic lookups.</summary>
+    private const int MaxRunToSplit = 8;
+
     private static readonly SearchValues<char> s_oddSpace = SearchValues.Create("\t\n\r\u00A0\u2028\u2029");
 
     private readonly Document _document;
@@ -219,12 +222,45 @@ internal sealed class EntityRecognizer
             Add(a, e, limit, EntityType.Organization, null, initial, heading ? Evidence.None : Evidence.Confirmed);
             return;
         }
+        if (!single && SplitAroundKnown(a, e, limit, initial, heading))
+        {
+            return;
+        }
         if (!single && e - a <= 4 && LooksLikePersonalName(a, e))
         {
             Add(a, e, limit, EntityType.Person, null, initial, Evidence.None);
             return;
         }
         Add(a, e, limit, EntityType.Other, null, initial, Evidence.None);
+    }
+
+    /// <summary>
+    /// A run that is no name as a whole may hold a known one, as headings do ("Russia Amid Fresh
+    /// Warnings"): the first, longest known part is added, and the words around it typed on their own.
+    /// </summary>
+    private bool SplitAroundKnown(int a, int e, int limit, bool initial, bool heading)
+    {
+        int last = Math.Min(e, a + MaxRunToSplit);
+        for (int p = a; p < last; p++)
+        {
+            for (int q = last; q > p; q--)
+            {
+                if ((p, q) != (a, e) && Known(p, q) is { } known)
+                {
+                    if (p > a)
+                    {
+                        Classify(a, p, limit, initial, heading);
+                    }
+                    Add(p, q, limit, known.Type, known.Name, initial && p == a, Evidence.Confirmed);
+                    if (q < e)
+                    {
+                        Classify(q, e, limit, initial: initial || heading, heading);
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>Several capitalised words with nothing of a place or an institution: most often a person.</summary>
