@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Verbatim.Attribution;
+using Verbatim.Entities;
 using Verbatim.Speakers;
 using Verbatim.Text;
 
@@ -125,7 +126,7 @@ public static class DocumentJson
     /// Writers of the layers that come after attributions (figures, times, forecasts, ...), in
     /// output order. A new layer is a new writer in its own folder, added here.
     /// </summary>
-    public static readonly ImmutableArray<IJsonLayerWriter> LayerWriters = [new Quantities.QuantitiesJson()];
+    public static readonly ImmutableArray<IJsonLayerWriter> LayerWriters = [new Quantities.QuantitiesJson(), new EntitiesJson()];
 
     public static string KindName(AttributionKind kind) => kind switch
     {

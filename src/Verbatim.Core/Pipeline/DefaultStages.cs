@@ -1,4 +1,5 @@
 using Verbatim.Attribution;
+using Verbatim.Entities;
 using Verbatim.Quantities;
 using Verbatim.Speakers;
 
@@ -12,5 +13,6 @@ internal static class DefaultStages
         yield return AttributionStage.CreateDefault();
         yield return new SpeakerStage();
         yield return new QuantityStage();
+        yield return new EntityStage();
     }
 }
