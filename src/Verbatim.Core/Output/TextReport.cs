@@ -26,6 +26,19 @@ public interface IReportSink
     void WriteLine();
 }
 
+/// <summary>
+/// Notes a later layer adds under each statement of the report ("figures: as many as 8,000 (at
+/// most 8000)"). A layer's notes live in its own folder, listed in <see cref="TextReport.Notes"/>.
+/// </summary>
+public interface IReportNotes
+{
+    /// <summary>The label of the line ("figures", "dates", "forecasts").</summary>
+    string Label { get; }
+
+    /// <summary>The notes for one attribution, each a short phrase; none when the layer has nothing to say.</summary>
+    IEnumerable<string> For(Document document, Attribution.Attribution attribution);
+}
+
 /// <summary>Writes the report as plain text, the parts unstyled.</summary>
 public sealed class PlainReportSink(TextWriter output) : IReportSink
 {
@@ -90,9 +103,21 @@ public static class TextReport
             sink.Write("     ", ReportPart.Plain);
             sink.Write(Context(document, a), ReportPart.Context);
             sink.WriteLine();
+
+            foreach (var notes in Notes)
+            {
+                var lines = notes.For(document, a).ToList();
+                if (lines.Count == 0) continue;
+                sink.Write($"     {notes.Label}: ", ReportPart.Detail);
+                sink.Write(string.Join("; ", lines), ReportPart.Plain);
+                sink.WriteLine();
+            }
         }
         sink.WriteLine();
     }
+
+    /// <summary>The layers that add notes under each statement, in the order they are shown.</summary>
+    public static readonly ImmutableArray<IReportNotes> Notes = [new Quantities.QuantityNotes()];
 
     /// <summary>The report as plain text.</summary>
     public static string ToText(Document document)
