@@ -43,8 +43,15 @@ internal sealed class EntityLexicon
         JoinerHeads = joinerHeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         NotNames = notNames.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         GivenNames = speakers.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        FunctionWords = speakers.FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
         KnownBySpan = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+        // One lookup per capitalised word instead of three: function words and non-names, less the
+        // known names among them.
+        NeverNames = speakers.FunctionWords.Concat(notNames).Where(w => !known.ContainsKey(w))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // A run of several words is only worth joining into a string for lookup when its first
+        // word starts some known name of several words.
+        KnownFirstWords = known.Keys.Where(k => k.Contains(' ')).Select(k => k[..k.IndexOf(' ')])
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Places and organisations by every form the text may give them ("U.S.", "Kiev", "NATO").</summary>
@@ -68,7 +75,10 @@ internal sealed class EntityLexicon
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> JoinerHeads { get; }
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNames { get; }
     public FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> GivenNames { get; }
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords { get; }
+    /// <summary>Capitalised words that never start or continue a name: function words ("The", "And"), months, weekdays, [not-names].</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NeverNames { get; }
+    /// <summary>First words of the known names of several words ("United" of "United States").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownFirstWords { get; }
 
     private static EntityLexicon Load()
     {

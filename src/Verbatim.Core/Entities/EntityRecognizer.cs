@@ -118,13 +118,9 @@ internal sealed class EntityRecognizer
     /// <summary>Reads the name (or names) at capitalised token <paramref name="t"/>; returns the token after them.</summary>
     private int ReadAt(int t, int limit, bool initial, bool heading)
     {
-        var first = _document.TokenText(t);
-        if (_lexicon.FunctionWords.Contains(first) || _lexicon.NotNames.Contains(first))
+        if (_lexicon.NeverNames.Contains(_document.TokenText(t)))
         {
-            if (!_lexicon.KnownBySpan.ContainsKey(first))
-            {
-                return t + 1;
-            }
+            return t + 1;
         }
 
         int end = RunEnd(t, limit);
@@ -175,14 +171,14 @@ internal sealed class EntityRecognizer
             }
         }
 
-        Classify(t, end, limit, initial, heading);
+        Classify(t, end, limit, initial, heading, checkedKnown: end - t > 1);
         return end;
     }
 
     /// <summary>Types the run [a, e) from its words and what follows it, and adds it.</summary>
-    private void Classify(int a, int e, int limit, bool initial, bool heading)
+    private void Classify(int a, int e, int limit, bool initial, bool heading, bool checkedKnown = false)
     {
-        if (Known(a, e) is { } known)
+        if (!checkedKnown && Known(a, e) is { } known)
         {
             Add(a, e, limit, known.Type, known.Name, initial, Evidence.Confirmed);
             return;
@@ -320,7 +316,7 @@ internal sealed class EntityRecognizer
             var w = _document.TokenText(end);
             if (char.IsUpper(w[0]))
             {
-                if (end > t && (_lexicon.FunctionWords.Contains(w) || _lexicon.NotNames.Contains(w)))
+                if (end > t && _lexicon.NeverNames.Contains(w))
                 {
                     break;
                 }
@@ -374,7 +370,7 @@ internal sealed class EntityRecognizer
             return false;
         }
         var w = _document.TokenText(t);
-        return char.IsUpper(w[0]) && !_lexicon.FunctionWords.Contains(w) && !_lexicon.NotNames.Contains(w);
+        return char.IsUpper(w[0]) && !_lexicon.NeverNames.Contains(w);
     }
 
     private KnownName? Known(int a, int e)
@@ -382,6 +378,10 @@ internal sealed class EntityRecognizer
         if (e - a == 1)
         {
             return _lexicon.KnownBySpan.TryGetValue(_document.TokenText(a), out var k) ? k : null;
+        }
+        if (!_lexicon.KnownFirstWords.Contains(_document.TokenText(a)))
+        {
+            return null;
         }
         string name = NameOf(a, e);
         if (_lexicon.Known.TryGetValue(name, out var known))
