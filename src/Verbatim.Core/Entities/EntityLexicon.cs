@@ -43,8 +43,15 @@ internal sealed class EntityLexicon
         JoinerHeads = joinerHeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         NotNames = notNames.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         GivenNames = speakers.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        FunctionWords = speakers.FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
         KnownBySpan = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+        // One lookup per capitalised word instead of three: function words and non-names, less the
+        // known names among them.
+        NeverNames = speakers.FunctionWords.Concat(notNames).Where(w => !known.ContainsKey(w))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // A run of several words is only worth joining into a string for lookup when its first
+        // word starts some known name of several words.
+        KnownFirstWords = known.Keys.Where(k => k.Contains(' ')).Select(k => k[..k.IndexOf(' ')])
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Places and organisations by every form the text may give them ("U.S.", "Kiev", "NATO").</summary>
@@ -67,8 +74,13 @@ internal sealed class EntityLexicon
     /// <summary>Words after which "of" continues a name: "Republic of Korea", "Bank of England".</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> JoinerHeads { get; }
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNames { get; }
+    /// <summary>Words that make a run of capitals a thing rather than a person: "Second Amendment", "Information Act".</summary>
+    public required FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ThingWords { get; init; }
     public FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> GivenNames { get; }
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords { get; }
+    /// <summary>Capitalised words that never start or continue a name: function words ("The", "And"), months, weekdays, [not-names].</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NeverNames { get; }
+    /// <summary>First words of the known names of several words ("United" of "United States").</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownFirstWords { get; }
 
     private static EntityLexicon Load()
     {
@@ -84,6 +96,8 @@ internal sealed class EntityLexicon
         var placeWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var organizationWords = new HashSet<string>(speakers.OrganizationNouns, StringComparer.OrdinalIgnoreCase);
         var notNames = new HashSet<string>(StringComparer.Ordinal);
+        var extraTitles = new List<string>();
+        var thingWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (section, name, variants) in ReadLines("entities.txt"))
         {
             switch (section)
@@ -109,6 +123,12 @@ internal sealed class EntityLexicon
                 case "organization-words":
                     organizationWords.Add(name);
                     break;
+                case "thing-words":
+                    thingWords.Add(name);
+                    break;
+                case "titles":
+                    extraTitles.Add(name);
+                    break;
                 case "not-names":
                     notNames.Add(name);
                     break;
@@ -121,6 +141,11 @@ internal sealed class EntityLexicon
         {
             titles.Add(name);
             titleLastWords.Add(name[(name.LastIndexOf(' ') + 1)..]);
+        }
+        foreach (var title in extraTitles)
+        {
+            titles.Add(title);
+            titleLastWords.Add(title[(title.LastIndexOf(' ') + 1)..]);
         }
         foreach (var honorific in speakers.Honorifics.Keys)
         {
@@ -148,7 +173,10 @@ internal sealed class EntityLexicon
         };
 
         return new EntityLexicon(known, people, titles, demonyms, titleLastWords, placeWords, organizationWords,
-            joinerHeads, notNames, speakers);
+            joinerHeads, notNames, speakers)
+        {
+            ThingWords = thingWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+        };
     }
 
     /// <summary>

@@ -119,12 +119,10 @@ internal sealed class EntityRecognizer
     private int ReadAt(int t, int limit, bool initial, bool heading)
     {
         var first = _document.TokenText(t);
-        if (_lexicon.FunctionWords.Contains(first) || _lexicon.NotNames.Contains(first))
+        // "D-Calif.", "R-Kan.": a legislator's party and state, not a name.
+        if (_lexicon.NeverNames.Contains(first) || (first.Length <= 8 && first.Length > 2 && first[1] == '-' && first[0] is 'D' or 'R' or 'I'))
         {
-            if (!_lexicon.KnownBySpan.ContainsKey(first))
-            {
-                return t + 1;
-            }
+            return t + 1;
         }
 
         int end = RunEnd(t, limit);
@@ -143,6 +141,12 @@ internal sealed class EntityRecognizer
             if (Known(t, demonym) is { } country)
             {
                 Add(t, demonym, limit, country.Type, country.Name, initial, Evidence.Confirmed, allowSuffix: false);
+            }
+            // "Republican National Committee", "Russian Defense Ministry": the adjective belongs to the body.
+            if (demonym < end && end - demonym > 1 && _lexicon.OrganizationWords.Contains(_document.TokenText(end - 1)))
+            {
+                Add(t, end, limit, EntityType.Organization, null, initial, Evidence.Confirmed);
+                return end;
             }
             return demonym < end ? ReadAt(demonym, limit, initial: false, heading) : demonym;
         }
@@ -175,14 +179,25 @@ internal sealed class EntityRecognizer
             }
         }
 
-        Classify(t, end, limit, initial, heading);
+        // A given name inside the run starts a person: "Senate Intelligence Ranking Democrat Dianne Feinstein".
+        for (int k = t + 1; k + 1 < end; k++)
+        {
+            if (_lexicon.GivenNames.ContainsKey(_document.TokenText(k)))
+            {
+                Classify(t, k, limit, initial, heading);
+                Add(k, end, limit, EntityType.Person, null, initial: false, Evidence.Confirmed);
+                return end;
+            }
+        }
+
+        Classify(t, end, limit, initial, heading, checkedKnown: end - t > 1);
         return end;
     }
 
     /// <summary>Types the run [a, e) from its words and what follows it, and adds it.</summary>
-    private void Classify(int a, int e, int limit, bool initial, bool heading)
+    private void Classify(int a, int e, int limit, bool initial, bool heading, bool checkedKnown = false)
     {
-        if (Known(a, e) is { } known)
+        if (!checkedKnown && Known(a, e) is { } known)
         {
             Add(a, e, limit, known.Type, known.Name, initial, Evidence.Confirmed);
             return;
@@ -270,7 +285,9 @@ internal sealed class EntityRecognizer
         {
             var w = _document.TokenText(k);
             if (!char.IsUpper(w[0]) || IsAcronym(w) || w.ContainsAnyInRange('0', '9')
-                || _lexicon.KnownBySpan.ContainsKey(w) || _lexicon.PlaceWords.Contains(w))
+                || _lexicon.KnownBySpan.ContainsKey(w) || _lexicon.PlaceWords.Contains(w) || _lexicon.ThingWords.Contains(w)
+                || w.EndsWith("-based", StringComparison.Ordinal) || w.EndsWith("-backed", StringComparison.Ordinal)
+                || w.EndsWith("-backing", StringComparison.Ordinal) || w.EndsWith("-led", StringComparison.Ordinal))
             {
                 return false;
             }
@@ -320,7 +337,7 @@ internal sealed class EntityRecognizer
             var w = _document.TokenText(end);
             if (char.IsUpper(w[0]))
             {
-                if (end > t && (_lexicon.FunctionWords.Contains(w) || _lexicon.NotNames.Contains(w)))
+                if (end > t && _lexicon.NeverNames.Contains(w))
                 {
                     break;
                 }
@@ -374,7 +391,7 @@ internal sealed class EntityRecognizer
             return false;
         }
         var w = _document.TokenText(t);
-        return char.IsUpper(w[0]) && !_lexicon.FunctionWords.Contains(w) && !_lexicon.NotNames.Contains(w);
+        return char.IsUpper(w[0]) && !_lexicon.NeverNames.Contains(w);
     }
 
     private KnownName? Known(int a, int e)
@@ -382,6 +399,10 @@ internal sealed class EntityRecognizer
         if (e - a == 1)
         {
             return _lexicon.KnownBySpan.TryGetValue(_document.TokenText(a), out var k) ? k : null;
+        }
+        if (!_lexicon.KnownFirstWords.Contains(_document.TokenText(a)))
+        {
+            return null;
         }
         string name = NameOf(a, e);
         if (_lexicon.Known.TryGetValue(name, out var known))
@@ -480,6 +501,7 @@ internal sealed class EntityRecognizer
         var fullNames = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         var confirmedSurfaces = new HashSet<string>(StringComparer.Ordinal);
         var personSurfaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        var firstNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var c in _found)
         {
             if (c.Type == EntityType.Person && c.Surface.Contains(' ') && (c.Has(Evidence.Confirmed) || !c.Has(Evidence.Initial | Evidence.InQuote)))
@@ -490,6 +512,12 @@ internal sealed class EntityRecognizer
                     fullNames[last] = list = new();
                 }
                 list.Add(c);
+                string given = c.Surface[..c.Surface.IndexOf(' ')];
+                if (c.Has(Evidence.Confirmed) && _lexicon.GivenNames.ContainsKey(given))
+                {
+                    // "Bernie" → "Bernie Sanders", unless two people share the given name.
+                    firstNames[given] = firstNames.TryGetValue(given, out var other) && other != c.Surface ? "" : c.Surface;
+                }
             }
             if (c.Has(Evidence.Confirmed) || !c.Has(Evidence.Initial | Evidence.InQuote))
             {
@@ -519,7 +547,14 @@ internal sealed class EntityRecognizer
                     c.Type = EntityType.Person;
                     resolved = true;
                 }
-                else if (personSurfaces.ContainsKey(c.Surface))
+                else if (firstNames.TryGetValue(c.Surface, out var full) && full.Length > 0)
+                {
+                    c.Name = full;
+                    c.Type = EntityType.Person;
+                    resolved = true;
+                }
+                else if (personSurfaces.ContainsKey(c.Surface)
+                    || (_lexicon.GivenNames.ContainsKey(c.Surface) && !c.Has(Evidence.Initial | Evidence.InQuote)))
                 {
                     c.Type = EntityType.Person;
                     resolved = true;
@@ -544,11 +579,20 @@ internal sealed class EntityRecognizer
     private static bool ConfirmedElsewhere(Candidate c, HashSet<string> confirmedSurfaces) =>
         confirmedSurfaces.Contains(c.Surface);
 
+    /// <summary>
+    /// The full name a surname stands for: among those the context confirms (a given name, a title)
+    /// if any — "Hillary Clinton" over "Team Clinton" — the nearest before it, else the first after.
+    /// </summary>
     private static Candidate Nearest(List<Candidate> candidates, int position)
     {
+        bool anyConfirmed = candidates.Exists(c => c.Has(Evidence.Confirmed));
         Candidate? best = null;
         foreach (var c in candidates)
         {
+            if (anyConfirmed && !c.Has(Evidence.Confirmed))
+            {
+                continue;
+            }
             if (c.Span.Start <= position)
             {
                 best = c;
@@ -558,6 +602,6 @@ internal sealed class EntityRecognizer
                 return best ?? c;
             }
         }
-        return best!;
+        return best ?? candidates.First(c => !anyConfirmed || c.Has(Evidence.Confirmed));
     }
 }
