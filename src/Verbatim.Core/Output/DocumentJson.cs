@@ -126,7 +126,7 @@ public static class DocumentJson
     /// Writers of the layers that come after attributions (figures, times, forecasts, ...), in
     /// output order. A new layer is a new writer in its own folder, added here.
     /// </summary>
-    public static readonly ImmutableArray<IJsonLayerWriter> LayerWriters = [new Quantities.QuantitiesJson(), new EntitiesJson()];
+    public static readonly ImmutableArray<IJsonLayerWriter> LayerWriters = [new Quantities.QuantitiesJson(), new Times.TimesJson(), new Forecasts.ForecastsJson(), new Events.EventsJson(), new EntitiesJson()];
 
     public static string KindName(AttributionKind kind) => kind switch
     {

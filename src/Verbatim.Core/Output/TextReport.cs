@@ -117,7 +117,7 @@ public static class TextReport
     }
 
     /// <summary>The layers that add notes under each statement, in the order they are shown.</summary>
-    public static readonly ImmutableArray<IReportNotes> Notes = [new Quantities.QuantityNotes()];
+    public static readonly ImmutableArray<IReportNotes> Notes = [new Quantities.QuantityNotes(), new Times.TimeNotes(), new Forecasts.ForecastNotes()];
 
     /// <summary>The report as plain text.</summary>
     public static string ToText(Document document)

@@ -1,7 +1,10 @@
 using Verbatim.Attribution;
 using Verbatim.Entities;
+using Verbatim.Events;
+using Verbatim.Forecasts;
 using Verbatim.Quantities;
 using Verbatim.Speakers;
+using Verbatim.Times;
 
 namespace Verbatim.Pipeline;
 
@@ -14,5 +17,8 @@ internal static class DefaultStages
         yield return new SpeakerStage();
         yield return new QuantityStage();
         yield return new EntityStage();
+        yield return new TimeStage();
+        yield return new ForecastStage();
+        yield return new EventStage();
     }
 }

@@ -24,6 +24,19 @@ public class DocumentJsonTests
     }
 
     [Fact]
+    public void The_full_pipeline_output_for_the_seed_validates_with_every_layer()
+    {
+        var doc = Verbatim.Pipeline.ExtractionPipeline.CreateDefault().Process(Samples.Seed, new Verbatim.Text.DocumentMetadata("seed", Published: new DateOnly(2024, 11, 1)));
+        var json = DocumentJson.ToJson(doc);
+        AssertValid(json);
+        using var parsed = JsonDocument.Parse(json);
+        foreach (var layer in new[] { "attributions", "quantities", "times", "forecasts", "events", "entities" })
+        {
+            Assert.True(parsed.RootElement.GetProperty(layer).GetArrayLength() > 0, layer + " is empty");
+        }
+    }
+
+    [Fact]
     public void Schema_rejects_a_wrong_document()
     {
         var json = DocumentJson.ToJson(OutputTestDocuments.Build()).Replace("\"kind\": \"direct\"", "\"kind\": \"quoted\"");
