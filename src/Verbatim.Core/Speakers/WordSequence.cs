@@ -79,6 +79,7 @@ internal sealed class WordSequence
         string text = document.Text;
         var quotes = document.Quotations.Where(q => q.Depth == 0).OrderBy(q => q.Span.Start).ToArray();
         var words = new List<Word>(tokens.Length);
+        var pool = new StringPool();
         int sentence = 0, paragraph = 0, quote = 0;
         for (int t = 0; t < tokens.Length; t++)
         {
@@ -99,7 +100,8 @@ internal sealed class WordSequence
             int start = token.Start, end = token.End;
             if (token.Kind is not (TokenKind.Word or TokenKind.Number))
             {
-                words.Add(new Word(start, end, text[start..end], text[start..end], flags | WordFlags.Punctuation, sentence, paragraph));
+                var mark = pool.Get(text.AsSpan(start, end - start));
+                words.Add(new Word(start, end, mark, mark, flags | WordFlags.Punctuation, sentence, paragraph));
                 continue;
             }
 
@@ -110,7 +112,7 @@ internal sealed class WordSequence
                 var next = tokens[t + 1];
                 var nextText = text.AsSpan(next.Start, next.Length);
                 var current = text.AsSpan(start, end - start);
-                if (nextText is "." && (abbreviations.Contains(current.ToString().ToLowerInvariant()) || IsInitials(current)))
+                if (nextText is "." && (IsInitials(current) || abbreviations.Contains(pool.GetLower(current))))
                 {
                     end = next.End;
                 }
@@ -150,10 +152,37 @@ internal sealed class WordSequence
             {
                 flags |= WordFlags.Capitalized;
             }
-            string word = surface.ToString();
-            words.Add(new Word(start, end, word, word.ToLowerInvariant(), flags, sentence, paragraph));
+            words.Add(new Word(start, end, pool.Get(surface), pool.GetLower(surface), flags, sentence, paragraph));
         }
         return new WordSequence(words.ToArray());
+    }
+
+    /// <summary>
+    /// One string per distinct word of the document: a news article repeats its words, so most
+    /// tokens find their string here instead of allocating two new ones.
+    /// </summary>
+    private sealed class StringPool
+    {
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            if (_lookup.TryGetValue(text, out var found)) return found;
+            var created = text.ToString();
+            _strings[created] = created;
+            return created;
+        }
+
+        public string GetLower(ReadOnlySpan<char> text)
+        {
+            if (text.Length > 128) return Get(text.ToString().ToLowerInvariant());
+            Span<char> lower = stackalloc char[text.Length];
+            text.ToLowerInvariant(lower);
+            return Get(lower);
+        }
     }
 
     /// <summary>"U", "U.S", "D.P.R.K": single letters joined by periods.</summary>

@@ -65,21 +65,58 @@ internal sealed class TimeScanner(Document document, DateOnly? published)
         return to;
     }
 
-    /// <summary>Tries every form at token <paramref name="t"/>; returns the end token of a match, or t.</summary>
+    [Flags]
+    private enum Forms : ushort
+    {
+        None = 0, Window = 1, EndOfPeriod = 2, RelativeDay = 4, Weekday = 8, MonthDate = 16, DayMonth = 32,
+        Period = 64, Season = 128, Year = 256, Recurrence = 512, Duration = 1024,
+    }
+
+    /// <summary>
+    /// Which forms a word can start. One look-up per token decides which matchers to try, so the
+    /// great majority of tokens, which start no time expression, cost nothing more.
+    /// </summary>
+    private static readonly Dictionary<string, Forms>.AlternateLookup<ReadOnlySpan<char>> Starts = BuildStarts();
+
+    private static Dictionary<string, Forms>.AlternateLookup<ReadOnlySpan<char>> BuildStarts()
+    {
+        var map = new Dictionary<string, Forms>(StringComparer.OrdinalIgnoreCase);
+        void Add(Forms forms, params string[] words)
+        {
+            foreach (var w in words) map[w] = map.GetValueOrDefault(w) | forms;
+        }
+        Add(Forms.Window, "in", "over", "within", "during", "for");
+        Add(Forms.EndOfPeriod, "by", "until", "before", "at", "the", "end", "year-end", "yearend");
+        Add(Forms.RelativeDay, "yesterday", "today", "tonight", "tomorrow", "last", "this");
+        Add(Forms.Weekday, "last", "past", "next", "coming", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+        Add(Forms.MonthDate, "january", "jan.", "jan", "february", "feb.", "feb", "march", "mar.", "april", "apr.", "may", "june", "jun.", "july", "jul.",
+            "august", "aug.", "aug", "september", "sept.", "sep.", "sept", "october", "oct.", "oct", "november", "nov.", "nov", "december", "dec.", "dec");
+        Add(Forms.Period, "the", "last", "past", "previous", "this", "current", "next", "later");
+        Add(Forms.Season, "last", "past", "next", "coming", "this", "the", "spring", "summer", "fall", "autumn", "winter");
+        Add(Forms.Year, "in", "since", "by", "until", "before", "after", "during", "through", "from", "of");
+        Add(Forms.Recurrence, "daily", "weekly", "monthly", "annually", "yearly", "every", "each");
+        Add(Forms.Duration, "for");
+        return map.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Tries the forms token <paramref name="t"/> can start; returns the end token of a match, or t.</summary>
     private int TryAt(int t)
     {
+        var forms = _tokens[t].Kind == TokenKind.Number ? Forms.DayMonth
+            : Starts.TryGetValue(W(t), out var f) ? f : Forms.None;
+        if (forms == Forms.None) return t;
         int end;
-        if ((end = Window(t)) > t) return end;
-        if ((end = EndOfPeriod(t)) > t) return end;
-        if ((end = RelativeDay(t)) > t) return end;
-        if ((end = Weekday(t)) > t) return end;
-        if ((end = MonthDate(t)) > t) return end;
-        if ((end = DayMonth(t)) > t) return end;
-        if ((end = Period(t)) > t) return end;
-        if ((end = Season(t)) > t) return end;
-        if ((end = Year(t)) > t) return end;
-        if ((end = Recurrence(t)) > t) return end;
-        if ((end = Duration(t)) > t) return end;
+        if ((forms & Forms.Window) != 0 && (end = Window(t)) > t) return end;
+        if ((forms & Forms.EndOfPeriod) != 0 && (end = EndOfPeriod(t)) > t) return end;
+        if ((forms & Forms.RelativeDay) != 0 && (end = RelativeDay(t)) > t) return end;
+        if ((forms & Forms.Weekday) != 0 && (end = Weekday(t)) > t) return end;
+        if ((forms & Forms.MonthDate) != 0 && (end = MonthDate(t)) > t) return end;
+        if ((forms & Forms.DayMonth) != 0 && (end = DayMonth(t)) > t) return end;
+        if ((forms & Forms.Period) != 0 && (end = Period(t)) > t) return end;
+        if ((forms & Forms.Season) != 0 && (end = Season(t)) > t) return end;
+        if ((forms & Forms.Year) != 0 && (end = Year(t)) > t) return end;
+        if ((forms & Forms.Recurrence) != 0 && (end = Recurrence(t)) > t) return end;
+        if ((forms & Forms.Duration) != 0 && (end = Duration(t)) > t) return end;
         return t;
     }
 
