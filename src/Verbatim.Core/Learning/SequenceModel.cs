@@ -13,7 +13,7 @@ namespace Verbatim.Learning;
 /// </summary>
 public sealed class SequenceModel
 {
-    private float[] _weights;                 // [bucket * L + label]; empty once loaded (see _compact)
+    private readonly float[] _weights;        // [bucket * L + label]
     private readonly float[] _transitions;    // [(prev + 1) * L + label]; prev = -1 is the start
     private readonly bool[] _allowed;         // same layout as _transitions
 
@@ -22,8 +22,6 @@ public sealed class SequenceModel
     private float[]? _transitionTotals;
     private int _time = 1;
     private DecodeScratch? _trainingScratch;
-    private short[]? _compact;   // set on loading: inference reads these (times _compactScale), training the floats
-    private float _compactScale;
 
     public SequenceModel(IReadOnlyList<string> labels, int bucketBits, Func<int, int, bool>? allowed = null)
     {
@@ -186,9 +184,9 @@ public sealed class SequenceModel
     /// </summary>
     private unsafe void Prefetch(ReadOnlySpan<int> features)
     {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || _compact is not { } compact) return;
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
         int l = Labels.Count;
-        fixed (short* table = compact)
+        fixed (float* table = _weights)
         {
             foreach (int f in features)
             {
@@ -201,32 +199,16 @@ public sealed class SequenceModel
     {
         int l = emit.Length;
         emit.Clear();
-        if (_compact is { } compact)
-        {
-            // 16-bit fixed-point copy: half the memory traffic, and both models then fit in a
-            // typical L3 cache, which is what bounds speed here (about one cache miss per feature).
-            // Bounds are guaranteed by construction (a bucket is masked to the table), so the hot
-            // loop reads through a ref without per-element checks.
-            ref short table = ref MemoryMarshal.GetArrayDataReference(compact);
-            ref float sums = ref MemoryMarshal.GetReference(emit);
-            foreach (int f in features)
-            {
-                ref short row = ref Unsafe.Add(ref table, f * l);
-                for (int label = 0; label < l; label++)
-                {
-                    Unsafe.Add(ref sums, label) += Unsafe.Add(ref row, label);
-                }
-            }
-            for (int label = 0; label < l; label++) emit[label] *= _compactScale;
-            return;
-        }
-        var weights = _weights;
+        // Buckets are masked to the table by construction, so the hot loop reads through a ref
+        // without per-element bounds checks.
+        ref float table = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref float sums = ref MemoryMarshal.GetReference(emit);
         foreach (int f in features)
         {
-            var row = weights.AsSpan(f * l, l);
+            ref float row = ref Unsafe.Add(ref table, f * l);
             for (int label = 0; label < l; label++)
             {
-                emit[label] += row[label];
+                Unsafe.Add(ref sums, label) += Unsafe.Add(ref row, label);
             }
         }
     }
@@ -293,7 +275,7 @@ public sealed class SequenceModel
         foreach (var label in Labels) w.Write(label);
         for (int i = 0; i < _allowed.Length; i++) w.Write(_allowed[i]);
         foreach (var t in _transitions) w.Write(t);
-        var weights = _compact is { } compact ? Array.ConvertAll(compact, h => h * _compactScale) : _weights;
+        var weights = _weights;
         int nonZero = weights.Count(x => (Half)x != Half.Zero);
         w.Write(nonZero);
         int last = 0;
@@ -327,10 +309,6 @@ public sealed class SequenceModel
             index += r.Read7BitEncodedInt();
             model._weights[index] = (float)r.ReadHalf();
         }
-        float max = model._weights.Length == 0 ? 1 : model._weights.Max(Math.Abs);
-        model._compactScale = max > 0 ? max / short.MaxValue : 1;
-        model._compact = Array.ConvertAll(model._weights, w => (short)Math.Round(w / model._compactScale));
-        model._weights = [];
         return model;
     }
 }
