@@ -163,6 +163,11 @@ internal sealed class SpeakerResolver
         {
             return null;
         }
+        // "Moreover, many colleges": a sentence adverb before a comma names no one.
+        if (first + 2 < end && _words[first + 1].Text == "," && _lexicon.DiscourseWords.Contains(_words[first].Lower))
+        {
+            first += 2;
+        }
 
         if (end - first == 1)
         {
@@ -174,6 +179,21 @@ internal sealed class SpeakerResolver
             if (only.Lower is "who" or "which" or "that")
             {
                 return Relative(first);
+            }
+            if (_lexicon.Honorifics.ContainsKey(only.Lower))
+            {
+                // "Mr." cut from its name: the name that follows it in the text.
+                return first + 1 < _words.Count && _index.Covering(first + 1) is { } named && named.First == first + 1
+                    ? FromMention(named, span.Start)
+                    : null;
+            }
+            if (_index.IsCommonWord(first))
+            {
+                return null;   // "Having", "Keeps": a common word opening the sentence, not a name
+            }
+            if (!only.IsCapitalized && !only.IsPunctuation && !IsNounLike(first))
+            {
+                return null;   // "together", "of": not a noun phrase
             }
             if (!only.IsCapitalized || MentionIndex.IsFunctionWord(only, _lexicon))
             {
@@ -196,6 +216,19 @@ internal sealed class SpeakerResolver
         {
             definite = _words[h].Lower == "the";
             h++;
+        }
+
+        if (_words[h].Lower is "of" or "for" or "at" or "by" or "from" or "with" or "in" or "on" or "to")
+        {
+            return null;   // "some of": the head is a preposition, nothing named
+        }
+        if (_index.IsCommonWord(h) && h + 1 < headEnd && _words[h + 1].IsCapitalized)
+        {
+            h++;   // "Rival Hillary Clinton": the sentence's first word is a common word
+        }
+        if (Coordinated(h, headEnd) is { } coordinated)
+        {
+            return coordinated;
         }
 
         // A group or document noun in the head makes the source a group or a document, whatever
@@ -286,9 +319,68 @@ internal sealed class SpeakerResolver
                 org.Merge(null, null, place.Country, '\0');
                 return org;
             }
+            if (_lexicon.OrganizationNameWords.Contains(_words[nameEnd - 1].Lower))
+            {
+                return GetEntity("o:" + name.ToLowerInvariant(), name, SpeakerType.Organization, span.Start);
+            }
             return GetEntity("p:" + name.ToLowerInvariant(), name, SpeakerType.Person, span.Start);
         }
         return Anonymous(h, headEnd, span.Start);
+    }
+
+    /// <summary>
+    /// "Britain and France", "Mr. Grassley and Mr. Leahy", "Donald Trump and Hillary Clinton": names
+    /// joined by "and" speak together, as one group named as written; never as one of its members.
+    /// </summary>
+    private Entity? Coordinated(int h, int headEnd)
+    {
+        int lastName = -1;
+        bool joined = false;
+        for (int k = h; k < headEnd; k++)
+        {
+            var w = _words[k];
+            if (w.Lower is "and" or "&" && k > h && k + 1 < headEnd && _words[k - 1].IsCapitalized && !_words[k - 1].IsPunctuation
+                && _words[k + 1].IsCapitalized && !_words[k + 1].IsPunctuation && !MentionIndex.IsFunctionWord(_words[k + 1], _lexicon))
+            {
+                joined = true;
+                continue;
+            }
+            if (w.IsCapitalized && !w.IsPunctuation)
+            {
+                lastName = k;
+            }
+            else if (!joined || k <= lastName)
+            {
+                if (!w.IsCapitalized && !(w.Lower is "of" or "de" or "von" or "van" or "der" or "al" or "bin"))
+                {
+                    return null;   // "Cruz and his aides", "the Democratic Party and its allies": not names joined
+                }
+            }
+            else
+            {
+                break;   // "Samuelson and Bentel and almost": what follows the last name is not part of it
+            }
+        }
+        if (!joined || lastName < 0)
+        {
+            return null;
+        }
+        // One name with "and" inside ("Procter and Gamble", "Department of Health and Human Services") is one organisation.
+        if (_index.Covering(h) is { } m && m.End > lastName)
+        {
+            return null;
+        }
+        string name = Raw(h, lastName + 1);
+        return GetEntity("g:" + name.ToLowerInvariant(), name, SpeakerType.Group, _words[h].Start);
+    }
+
+    /// <summary>A lowercase word that can head a source: a group, document or organisation noun, a title, or a plural ("peacekeepers").</summary>
+    private bool IsNounLike(int k)
+    {
+        string lower = _words[k].Lower;
+        return _lexicon.GroupNouns.Contains(lower) || _lexicon.DocumentNouns.Contains(lower) || _lexicon.OrganizationNouns.Contains(lower)
+            || _lexicon.MatchTitle(_words, k, k + 1, out _) > 0
+            || (lower.Length > 3 && lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && !lower.EndsWith("ly", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -376,6 +468,7 @@ internal sealed class SpeakerResolver
         int pronounSentence = _words[word].Sentence;
         int pronounParagraph = _words[word].Paragraph;
         Mention? best = null;
+        bool otherPerson = false;
         for (int m = LastMentionBefore(span.Start); m >= 0; m--)
         {
             var mention = _index.Mentions[m];
@@ -387,9 +480,14 @@ internal sealed class SpeakerResolver
             {
                 break;
             }
-            if (mention.InQuote || mention.Kind != MentionKind.Person)
+            // Only a mention the text shows to be a person: not a heading, not any capitalised phrase.
+            if (mention.InQuote || mention.Kind != MentionKind.Person || !mention.Evidence || mention.InHeading)
             {
                 continue;
+            }
+            if (source is { } named && !named.Entity.Name.EndsWith(mention.Last, StringComparison.Ordinal))
+            {
+                otherPerson = true;
             }
             var candidate = Fuller(mention) ?? mention;
             char gender = candidate.Gender != '\0' ? candidate.Gender : mention.Gender;
@@ -409,6 +507,10 @@ internal sealed class SpeakerResolver
                     break;
                 }
             }
+        }
+        if (best is null && source is { } far && pronounParagraph - far.Paragraph > MentionLookbackParagraphs && otherPerson)
+        {
+            return null;   // the last speaker is paragraphs back and someone else has been named since: a guess
         }
         var entity = best is not null ? FromMention(best, span.Start) : source?.Entity;
         if (entity is not null && entity.Gender == '\0')
@@ -499,7 +601,8 @@ internal sealed class SpeakerResolver
             candidate.Words.Length > mention.Words.Length
             && (mention.Gender == '\0' || candidate.Gender == '\0' || mention.Gender == candidate.Gender)
             && TitlesAgree(mention.Title, candidate.Title)
-            && EndsWith(candidate.Words, mention.Words);
+            && (EndsWith(candidate.Words, mention.Words)
+                || (mention.Words.Length == 1 && candidate.Words[0] == mention.Last && MentionIndex.IsHyphenatedGivenName(candidate.Last)));
     }
 
     private static bool EndsWith(string[] full, string[] part)
