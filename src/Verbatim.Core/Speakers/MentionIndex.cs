@@ -138,7 +138,7 @@ internal sealed class MentionIndex
         var personSurnames = new HashSet<string>(StringComparer.Ordinal);
         int lastSentenceWithName = -1;
         int n = words.Count;
-        var commonWord = FindCommonWords(words, lexicon);
+        var commonWord = FindCommonWords(words, lexicon, out var standaloneNames);
         var inHeading = FindHeadings(words, lexicon);
         // Surnames of mentions that the text shows to be persons: "Clinton" after "Hillary Clinton".
         var evidencedSurnames = new HashSet<string>(StringComparer.Ordinal);
@@ -210,7 +210,7 @@ internal sealed class MentionIndex
                 i = Math.Max(i + 1, nameStart);
                 continue;
             }
-            if (nameStart == i && commonWord[i])
+            if (nameStart == i && (commonWord[i] || IsModifierBeforeGivenName(words, i, lexicon, standaloneNames)))
             {
                 // "Polling averages", "Rival Hillary Clinton": the sentence's first word is no part of a name.
                 i++;
@@ -303,12 +303,23 @@ internal sealed class MentionIndex
         return new MentionIndex(mentions, countries, commonWord);
     }
 
+    /// <summary>"Crooked Hillary Clinton", "Rival Hillary Clinton": a capitalised word before a given name is no part of the name.</summary>
+    private static bool IsModifierBeforeGivenName(WordSequence words, int i, SpeakerLexicon lexicon, HashSet<(string, string)> standalone) =>
+        i + 1 < words.Count && !lexicon.GivenNames.ContainsKey(words[i].Text) && lexicon.GivenNames.ContainsKey(words[i + 1].Text)
+        && !words[i].IsPossessive && !words[i].Text.Contains('.') && !lexicon.Places.ContainsKey(words[i].Text)
+        && words[i + 1].Sentence == words[i].Sentence && StartsName(words, i + 1, lexicon)
+        && i + 2 < words.Count && StartsName(words, i + 2, lexicon)
+        // Only when the document writes the name without it too: "Cornell William Brooks" stays whole.
+        && standalone.Contains((words[i + 1].Text, words[i + 2].Text));
+
     /// <summary>
     /// Marks the sentence-initial words that are common words: written in lowercase elsewhere in the
     /// document and never capitalised inside a sentence. Two passes over the words, no more.
     /// </summary>
-    private static bool[] FindCommonWords(WordSequence words, SpeakerLexicon lexicon)
+    private static bool[] FindCommonWords(WordSequence words, SpeakerLexicon lexicon, out HashSet<(string, string)> standaloneNames)
     {
+        // Given name and surname written with no capitalised word before them: "Hillary Clinton".
+        standaloneNames = new HashSet<(string, string)>();
         var lowercase = new HashSet<string>(StringComparer.Ordinal);
         var capitalisedInside = new HashSet<string>(StringComparer.Ordinal);
         for (int k = 0; k < words.Count; k++)
@@ -322,6 +333,11 @@ internal sealed class MentionIndex
             {
                 lowercase.Add(w.Text);
             }
+            else if (k + 1 < words.Count && lexicon.GivenNames.ContainsKey(w.Text) && words[k + 1].IsCapitalized && !words[k + 1].IsPunctuation
+                && (k == 0 || !words[k - 1].IsCapitalized || words[k - 1].IsPunctuation))
+            {
+                standaloneNames.Add((w.Text, words[k + 1].Text));
+            }
             else if (!OpensSentence(words, k))
             {
                 capitalisedInside.Add(w.Text);
@@ -334,7 +350,7 @@ internal sealed class MentionIndex
             common[k] = w.IsCapitalized && !w.IsPunctuation && OpensSentence(words, k)
                 && lowercase.Contains(w.Lower) && !capitalisedInside.Contains(w.Text)
                 && !lexicon.GivenNames.ContainsKey(w.Text) && !lexicon.Places.ContainsKey(w.Text)
-                && !lexicon.Honorifics.ContainsKey(w.Lower) && lexicon.MatchTitle(words, k, Math.Min(words.Count, k + 4), out _) < 0;
+                && !lexicon.Honorifics.ContainsKey(w.Lower) && !lexicon.Modifiers.Contains(w.Lower) && lexicon.MatchTitle(words, k, Math.Min(words.Count, k + 4), out _) < 0;
         }
         return common;
     }

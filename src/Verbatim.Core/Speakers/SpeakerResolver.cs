@@ -187,7 +187,7 @@ internal sealed class SpeakerResolver
                     ? FromMention(named, span.Start)
                     : null;
             }
-            if (_index.IsCommonWord(first))
+            if (_index.IsCommonWord(first) && !IsNounLike(first))
             {
                 return null;   // "Having", "Keeps": a common word opening the sentence, not a name
             }
@@ -218,11 +218,15 @@ internal sealed class SpeakerResolver
             h++;
         }
 
+        if (_words[h].Lower is "of" && h > first && h + 1 < headEnd)
+        {
+            return Anonymous(first, headEnd, span.Start);   // "one of the family's attorneys": someone described, not named
+        }
         if (_words[h].Lower is "of" or "for" or "at" or "by" or "from" or "with" or "in" or "on" or "to")
         {
-            return null;   // "some of": the head is a preposition, nothing named
+            return null;   // "some of", "by everyone I interviewed": no noun phrase heads the source
         }
-        if (_index.IsCommonWord(h) && h + 1 < headEnd && _words[h + 1].IsCapitalized)
+        if (_index.IsCommonWord(h) && !IsNounLike(h) && h + 1 < headEnd && _words[h + 1].IsCapitalized)
         {
             h++;   // "Rival Hillary Clinton": the sentence's first word is a common word
         }
@@ -336,9 +340,26 @@ internal sealed class SpeakerResolver
     {
         int lastName = -1;
         bool joined = false;
-        for (int k = h; k < headEnd; k++)
+        // A description before the names: "Presidential candidates Hillary Clinton and Donald Trump".
+        int firstName = h;
+        while (firstName < headEnd && !(_words[firstName].IsCapitalized && !_words[firstName].IsPunctuation && !_lexicon.GroupNouns.Contains(_words[firstName].Lower)
+            && _lexicon.MatchTitle(_words, firstName, headEnd, out _) < 0))
+        {
+            var d = _words[firstName];
+            if (d.IsPunctuation || _lexicon.DocumentNouns.Contains(d.Lower) || _lexicon.OrganizationNouns.Contains(d.Lower)
+                || d.Lower is "of" or "for" or "at" or "by" or "from" or "with" or "in" or "on" or "to")
+            {
+                return null;   // "a complaint filed by the Securities and Exchange Commission": not names speaking together
+            }
+            firstName++;
+        }
+        for (int k = firstName; k < headEnd; k++)
         {
             var w = _words[k];
+            if (w.IsPossessive)
+            {
+                return null;   // "Hulu and Ora's site": the names modify a noun
+            }
             if (w.Lower is "and" or "&" && k > h && k + 1 < headEnd && _words[k - 1].IsCapitalized && !_words[k - 1].IsPunctuation
                 && _words[k + 1].IsCapitalized && !_words[k + 1].IsPunctuation && !MentionIndex.IsFunctionWord(_words[k + 1], _lexicon))
             {
@@ -371,6 +392,11 @@ internal sealed class SpeakerResolver
             return null;
         }
         string name = Raw(h, lastName + 1);
+        if (_lexicon.OrganizationNameWords.Contains(_words[lastName].Lower) || _lexicon.OrganizationNouns.Contains(_words[lastName].Lower))
+        {
+            // "Citizenship and Immigration Services": one institution's name.
+            return GetEntity("o:" + name.ToLowerInvariant(), name, SpeakerType.Organization, _words[h].Start);
+        }
         return GetEntity("g:" + name.ToLowerInvariant(), name, SpeakerType.Group, _words[h].Start);
     }
 
@@ -481,7 +507,7 @@ internal sealed class SpeakerResolver
                 break;
             }
             // Only a mention the text shows to be a person: not a heading, not any capitalised phrase.
-            if (mention.InQuote || mention.Kind != MentionKind.Person || !mention.Evidence || mention.InHeading)
+            if (mention.InQuote || mention.Kind != MentionKind.Person || mention.InHeading || !(mention.Evidence || WasSource(mention, span.Start)))
             {
                 continue;
             }
@@ -491,6 +517,10 @@ internal sealed class SpeakerResolver
             }
             var candidate = Fuller(mention) ?? mention;
             char gender = candidate.Gender != '\0' ? candidate.Gender : mention.Gender;
+            if (gender == '\0' && _entities.TryGetValue("p:" + candidate.Name.ToLowerInvariant(), out var known))
+            {
+                gender = known.Gender;   // what earlier pronouns told about this person ("Obama said. He …")
+            }
             if (!Compatible(gender, refersTo))
             {
                 continue;
@@ -518,6 +548,13 @@ internal sealed class SpeakerResolver
             entity.Gender = refersTo;   // "he" tells the entity's gender for the pronouns after it
         }
         return entity;
+    }
+
+    /// <summary>Whether the person this mention names has been the source of an attribution before <paramref name="position"/>.</summary>
+    private bool WasSource(Mention mention, int position)
+    {
+        var full = Fuller(mention, position) ?? mention;
+        return _entities.TryGetValue("p:" + full.Name.ToLowerInvariant(), out var entity) && entity.FirstPosition < position;
     }
 
     private static bool Compatible(char gender, char pronoun) => gender == '\0' || gender == pronoun;
