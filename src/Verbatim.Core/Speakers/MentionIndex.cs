@@ -35,6 +35,13 @@ internal sealed class Mention
     /// <summary>No other name comes before it in its sentence: likely the subject, the preferred antecedent.</summary>
     public bool FirstInSentence { get; set; }
     public bool InQuote { get; init; }
+    /// <summary>
+    /// The text shows it is a person, not only a capitalised phrase: a title or honorific, a known
+    /// given name, an appositive title, or the surname of such a mention. Only these are antecedents of "he" / "she".
+    /// </summary>
+    public bool Evidence { get; set; }
+    /// <summary>In a heading: a title-case line ("Climate Change.") or the title-case lead-in of a paragraph ("The Gap Goes On: …").</summary>
+    public bool InHeading { get; init; }
     public string Last => Words[^1];
 }
 
@@ -50,16 +57,24 @@ internal sealed class MentionIndex
     private readonly Dictionary<string, List<Mention>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Mention>> _fullNamesByLast = new(StringComparer.Ordinal);
 
-    private MentionIndex(List<Mention> mentions, HashSet<string> countries)
+    private readonly bool[] _commonWord;
+
+    private MentionIndex(List<Mention> mentions, HashSet<string> countries, bool[] commonWord)
     {
         Mentions = mentions;
         CountriesMentioned = countries;
+        _commonWord = commonWord;
         foreach (var mention in mentions)
         {
             Add(_byName, mention.Name, mention);
             if (mention.Kind == MentionKind.Person && mention.Words.Length > 1)
             {
                 Add(_fullNamesByLast, mention.Last, mention);
+                if (mention.Words.Length == 2 && IsHyphenatedGivenName(mention.Words[1]))
+                {
+                    // "Ban Ki-moon", "Park Geun-hye": the family name comes first, so "Mr. Ban" is him.
+                    Add(_fullNamesByLast, mention.Words[0], mention);
+                }
             }
         }
 
@@ -72,6 +87,20 @@ internal sealed class MentionIndex
             list.Add(mention);
         }
     }
+
+    /// <summary>"Ki-moon", "Geun-hye": a given name that follows the family name.</summary>
+    internal static bool IsHyphenatedGivenName(string word)
+    {
+        int hyphen = word.IndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]) && char.IsUpper(word[0]);
+    }
+
+    /// <summary>
+    /// Whether word <paramref name="word"/> is a common word capitalised only because it opens a
+    /// sentence ("Polling averages", "Having", "Did Trump"): the document writes it in lowercase
+    /// elsewhere and never capitalised inside a sentence.
+    /// </summary>
+    public bool IsCommonWord(int word) => word >= 0 && word < _commonWord.Length && _commonWord[word];
 
     /// <summary>Mentions in document order.</summary>
     public List<Mention> Mentions { get; }
@@ -109,6 +138,10 @@ internal sealed class MentionIndex
         var personSurnames = new HashSet<string>(StringComparer.Ordinal);
         int lastSentenceWithName = -1;
         int n = words.Count;
+        var commonWord = FindCommonWords(words, lexicon, out var standaloneNames);
+        var inHeading = FindHeadings(words, lexicon);
+        // Surnames of mentions that the text shows to be persons: "Clinton" after "Hillary Clinton".
+        var evidencedSurnames = new HashSet<string>(StringComparer.Ordinal);
         int i = 0;
         // Where a capitalised prefix ("Nordbank’s", "White House") ended, waiting for a title to use it.
         int prefixEnd = -1;
@@ -177,6 +210,12 @@ internal sealed class MentionIndex
                 i = Math.Max(i + 1, nameStart);
                 continue;
             }
+            if (nameStart == i && (commonWord[i] || IsModifierBeforeGivenName(words, i, lexicon, standaloneNames)))
+            {
+                // "Polling averages", "Rival Hillary Clinton": the sentence's first word is no part of a name.
+                i++;
+                continue;
+            }
 
             int end = ReadName(words, nameStart, lexicon, person: nameStart != at || lexicon.GivenNames.ContainsKey(words[nameStart].Text));
             // The run is really an affiliation prefix when a title and a name follow it:
@@ -205,8 +244,11 @@ internal sealed class MentionIndex
                 Sentence = words[nameStart].Sentence,
                 Paragraph = words[nameStart].Paragraph,
                 InQuote = words[nameStart].InQuote,
+                InHeading = inHeading[nameStart],
             };
             mention.Kind = Classify(mention, lexicon, personSurnames, title is not null || gender != '\0');
+            mention.Evidence = mention.Kind == MentionKind.Person && !mention.InHeading
+                && (title is not null || gender != '\0' || lexicon.GivenNames.ContainsKey(nameWords[0]) || evidencedSurnames.Contains(mention.Last));
             if (mention.Kind == MentionKind.Person)
             {
                 personSurnames.Add(mention.Last);
@@ -220,7 +262,10 @@ internal sealed class MentionIndex
                 countries.Add(place.Name);
             }
             mention.FirstInSentence = lastSentenceWithName != mention.Sentence;
-            lastSentenceWithName = mention.Sentence;
+            if (!mention.InHeading)
+            {
+                lastSentenceWithName = mention.Sentence;   // a heading's words are not the sentence's subject
+            }
 
             // Sentence-initial common words ("Officials said") are not names.
             if (!(nameWords.Length == 1 && IsCommonNoun(words[nameStart].Lower, lexicon)))
@@ -246,11 +291,158 @@ internal sealed class MentionIndex
             {
                 ReadAppositive(words, end + 1, lexicon, mention);
             }
+            if (mention.Kind == MentionKind.Person && !mention.InHeading && (mention.Evidence || mention.Title is not null))
+            {
+                mention.Evidence = true;
+                evidencedSurnames.Add(mention.Last);
+            }
             i = end;
         }
 
         ResolveAffiliationNouns(mentions);
-        return new MentionIndex(mentions, countries);
+        return new MentionIndex(mentions, countries, commonWord);
+    }
+
+    /// <summary>"Crooked Hillary Clinton", "Rival Hillary Clinton": a capitalised word before a given name is no part of the name.</summary>
+    private static bool IsModifierBeforeGivenName(WordSequence words, int i, SpeakerLexicon lexicon, HashSet<(string, string)> standalone) =>
+        i + 1 < words.Count && !lexicon.GivenNames.ContainsKey(words[i].Text) && lexicon.GivenNames.ContainsKey(words[i + 1].Text)
+        && !words[i].IsPossessive && !words[i].Text.Contains('.') && !lexicon.Places.ContainsKey(words[i].Text)
+        && words[i + 1].Sentence == words[i].Sentence && StartsName(words, i + 1, lexicon)
+        && i + 2 < words.Count && StartsName(words, i + 2, lexicon)
+        // Only when the document writes the name without it too: "Cornell William Brooks" stays whole.
+        && standalone.Contains((words[i + 1].Text, words[i + 2].Text));
+
+    /// <summary>
+    /// Marks the sentence-initial words that are common words: written in lowercase elsewhere in the
+    /// document and never capitalised inside a sentence. Two passes over the words, no more.
+    /// </summary>
+    private static bool[] FindCommonWords(WordSequence words, SpeakerLexicon lexicon, out HashSet<(string, string)> standaloneNames)
+    {
+        // Given name and surname written with no capitalised word before them: "Hillary Clinton".
+        standaloneNames = new HashSet<(string, string)>();
+        var lowercase = new HashSet<string>(StringComparer.Ordinal);
+        var capitalisedInside = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0; k < words.Count; k++)
+        {
+            var w = words[k];
+            if (w.IsPunctuation)
+            {
+                continue;
+            }
+            if (!w.IsCapitalized)
+            {
+                lowercase.Add(w.Text);
+            }
+            else if (k + 1 < words.Count && lexicon.GivenNames.ContainsKey(w.Text) && words[k + 1].IsCapitalized && !words[k + 1].IsPunctuation
+                && (k == 0 || !words[k - 1].IsCapitalized || words[k - 1].IsPunctuation))
+            {
+                standaloneNames.Add((w.Text, words[k + 1].Text));
+            }
+            else if (!OpensSentence(words, k))
+            {
+                capitalisedInside.Add(w.Text);
+            }
+        }
+        var common = new bool[words.Count];
+        for (int k = 0; k < words.Count; k++)
+        {
+            var w = words[k];
+            common[k] = w.IsCapitalized && !w.IsPunctuation && OpensSentence(words, k)
+                && lowercase.Contains(w.Lower) && !capitalisedInside.Contains(w.Text)
+                && !lexicon.GivenNames.ContainsKey(w.Text) && !lexicon.Places.ContainsKey(w.Text)
+                && !lexicon.Honorifics.ContainsKey(w.Lower) && !lexicon.Modifiers.Contains(w.Lower) && lexicon.MatchTitle(words, k, Math.Min(words.Count, k + 4), out _) < 0;
+        }
+        return common;
+    }
+
+    /// <summary>The first word of its sentence, or the first after a colon or dash, quotation marks aside.</summary>
+    internal static bool OpensSentence(WordSequence words, int k)
+    {
+        int sentence = words[k].Sentence;
+        for (int j = k - 1; j >= 0 && words[j].Sentence == sentence; j--)
+        {
+            var p = words[j];
+            if (!p.IsPunctuation)
+            {
+                return false;
+            }
+            if (p.Text is ":" or "—" or "–")
+            {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Marks the words of headings: a short paragraph with no lowercase word of four letters or more
+    /// ("Climate Change.", "Gender Equality."), or such a title-case lead-in before a colon opening
+    /// a paragraph ("The Gap Goes On: It was under Mr. Ban's watch…").
+    /// </summary>
+    private static bool[] FindHeadings(WordSequence words, SpeakerLexicon lexicon)
+    {
+        var heading = new bool[words.Count];
+        int start = 0;
+        while (start < words.Count)
+        {
+            int paragraph = words[start].Paragraph;
+            int end = start;
+            while (end < words.Count && words[end].Paragraph == paragraph)
+            {
+                end++;
+            }
+            // The lead-in: up to the first colon in the paragraph's first 10 words, or the whole of a short paragraph.
+            int leadEnd = -1;
+            int count = 0;
+            for (int k = start; k < end && count <= 10; k++)
+            {
+                if (words[k].Text == ":")
+                {
+                    leadEnd = k;
+                    break;
+                }
+                if (!words[k].IsPunctuation)
+                {
+                    count++;
+                }
+            }
+            if (leadEnd < 0 && count <= 10)
+            {
+                leadEnd = end;
+            }
+            if (leadEnd > start && IsTitleCase(words, start, leadEnd, lexicon))
+            {
+                for (int k = start; k < leadEnd; k++)
+                {
+                    heading[k] = true;
+                }
+            }
+            start = end;
+        }
+        return heading;
+
+        static bool IsTitleCase(WordSequence words, int first, int end, SpeakerLexicon lexicon)
+        {
+            int capitals = 0;
+            for (int k = first; k < end; k++)
+            {
+                var w = words[k];
+                if (w.IsPunctuation || !char.IsLetter(w.Text[0]))
+                {
+                    continue;
+                }
+                if (!w.IsCapitalized && w.Text.Length >= 4)
+                {
+                    return false;
+                }
+                if (w.IsCapitalized)
+                {
+                    capitals++;
+                }
+            }
+            // One capitalised word ("Netflix.", "Trump:") is a label, not a heading.
+            return capitals >= 2;
+        }
     }
 
     /// <summary>
@@ -402,7 +594,7 @@ internal sealed class MentionIndex
         }
         string last = mention.Words[^1];
         string lastLower = last.ToLowerInvariant();
-        if (lexicon.OrganizationNouns.Contains(lastLower) || lastLower.EndsWith("bank", StringComparison.Ordinal)
+        if (lexicon.OrganizationNouns.Contains(lastLower) || lexicon.OrganizationNameWords.Contains(lastLower) || lastLower.EndsWith("bank", StringComparison.Ordinal)
             || (last.Length >= 2 && last.All(c => char.IsUpper(c) || c == '.') && mention.Words.Length == 1))
         {
             return MentionKind.Organization;

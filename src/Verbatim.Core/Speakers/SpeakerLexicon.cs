@@ -32,7 +32,9 @@ internal sealed class SpeakerLexicon
         FrozenSet<string> functionWords,
         FrozenSet<string> groupNouns,
         FrozenSet<string> documentNouns,
-        FrozenSet<string> organizationNouns)
+        FrozenSet<string> organizationNouns,
+        FrozenSet<string> organizationNameWords,
+        FrozenSet<string> discourseWords)
     {
         _titles = titles;
         _titleFullForms = titleFullForms;
@@ -47,6 +49,8 @@ internal sealed class SpeakerLexicon
         GroupNouns = groupNouns;
         DocumentNouns = documentNouns;
         OrganizationNouns = organizationNouns;
+        OrganizationNameWords = organizationNameWords;
+        DiscourseWords = discourseWords;
     }
 
     /// <summary>Courtesy titles (lowercase, "mr.") and the gender they tell ('m', 'f').</summary>
@@ -67,6 +71,12 @@ internal sealed class SpeakerLexicon
     public FrozenSet<string> GroupNouns { get; }
     public FrozenSet<string> DocumentNouns { get; }
     public FrozenSet<string> OrganizationNouns { get; }
+
+    /// <summary>Last words (lowercase) that make a capitalised name an organisation: "Times", "Post", "Committee", "Inc.".</summary>
+    public FrozenSet<string> OrganizationNameWords { get; }
+
+    /// <summary>Sentence adverbs and connectives (lowercase) that may open a source before a comma: "Moreover, many colleges".</summary>
+    public FrozenSet<string> DiscourseWords { get; }
 
     /// <summary>
     /// Matches the longest title at <paramref name="start"/> (modifiers such as "former" included),
@@ -174,7 +184,9 @@ internal sealed class SpeakerLexicon
             Set("function", lower: false),
             Set("groups"),
             Set("documents"),
-            Set("organizations"));
+            Set("organizations"),
+            Set("organization-names"),
+            Set("discourse"));
     }
 
     private static List<LexiconEntry> ReadEntries(string file)

@@ -163,6 +163,11 @@ internal sealed class SpeakerResolver
         {
             return null;
         }
+        // "Moreover, many colleges": a sentence adverb before a comma names no one.
+        if (first + 2 < end && _words[first + 1].Text == "," && _lexicon.DiscourseWords.Contains(_words[first].Lower))
+        {
+            first += 2;
+        }
 
         if (end - first == 1)
         {
@@ -174,6 +179,21 @@ internal sealed class SpeakerResolver
             if (only.Lower is "who" or "which" or "that")
             {
                 return Relative(first);
+            }
+            if (_lexicon.Honorifics.ContainsKey(only.Lower))
+            {
+                // "Mr." cut from its name: the name that follows it in the text.
+                return first + 1 < _words.Count && _index.Covering(first + 1) is { } named && named.First == first + 1
+                    ? FromMention(named, span.Start)
+                    : null;
+            }
+            if (_index.IsCommonWord(first) && !IsNounLike(first))
+            {
+                return null;   // "Having", "Keeps": a common word opening the sentence, not a name
+            }
+            if (!only.IsCapitalized && !only.IsPunctuation && !IsNounLike(first))
+            {
+                return null;   // "together", "of": not a noun phrase
             }
             if (!only.IsCapitalized || MentionIndex.IsFunctionWord(only, _lexicon))
             {
@@ -196,6 +216,23 @@ internal sealed class SpeakerResolver
         {
             definite = _words[h].Lower == "the";
             h++;
+        }
+
+        if (_words[h].Lower is "of" && h > first && h + 1 < headEnd)
+        {
+            return Anonymous(first, headEnd, span.Start);   // "one of the family's attorneys": someone described, not named
+        }
+        if (_words[h].Lower is "of" or "for" or "at" or "by" or "from" or "with" or "in" or "on" or "to")
+        {
+            return null;   // "some of", "by everyone I interviewed": no noun phrase heads the source
+        }
+        if (_index.IsCommonWord(h) && !IsNounLike(h) && h + 1 < headEnd && _words[h + 1].IsCapitalized)
+        {
+            h++;   // "Rival Hillary Clinton": the sentence's first word is a common word
+        }
+        if (Coordinated(h, headEnd) is { } coordinated)
+        {
+            return coordinated;
         }
 
         // A group or document noun in the head makes the source a group or a document, whatever
@@ -286,9 +323,90 @@ internal sealed class SpeakerResolver
                 org.Merge(null, null, place.Country, '\0');
                 return org;
             }
+            if (_lexicon.OrganizationNameWords.Contains(_words[nameEnd - 1].Lower))
+            {
+                return GetEntity("o:" + name.ToLowerInvariant(), name, SpeakerType.Organization, span.Start);
+            }
             return GetEntity("p:" + name.ToLowerInvariant(), name, SpeakerType.Person, span.Start);
         }
         return Anonymous(h, headEnd, span.Start);
+    }
+
+    /// <summary>
+    /// "Britain and France", "Mr. Grassley and Mr. Leahy", "Donald Trump and Hillary Clinton": names
+    /// joined by "and" speak together, as one group named as written; never as one of its members.
+    /// </summary>
+    private Entity? Coordinated(int h, int headEnd)
+    {
+        int lastName = -1;
+        bool joined = false;
+        // A description before the names: "Presidential candidates Hillary Clinton and Donald Trump".
+        int firstName = h;
+        while (firstName < headEnd && !(_words[firstName].IsCapitalized && !_words[firstName].IsPunctuation && !_lexicon.GroupNouns.Contains(_words[firstName].Lower)
+            && _lexicon.MatchTitle(_words, firstName, headEnd, out _) < 0))
+        {
+            var d = _words[firstName];
+            if (d.IsPunctuation || _lexicon.DocumentNouns.Contains(d.Lower) || _lexicon.OrganizationNouns.Contains(d.Lower)
+                || d.Lower is "of" or "for" or "at" or "by" or "from" or "with" or "in" or "on" or "to")
+            {
+                return null;   // "a complaint filed by the Securities and Exchange Commission": not names speaking together
+            }
+            firstName++;
+        }
+        for (int k = firstName; k < headEnd; k++)
+        {
+            var w = _words[k];
+            if (w.IsPossessive)
+            {
+                return null;   // "Hulu and Ora's site": the names modify a noun
+            }
+            if (w.Lower is "and" or "&" && k > h && k + 1 < headEnd && _words[k - 1].IsCapitalized && !_words[k - 1].IsPunctuation
+                && _words[k + 1].IsCapitalized && !_words[k + 1].IsPunctuation && !MentionIndex.IsFunctionWord(_words[k + 1], _lexicon))
+            {
+                joined = true;
+                continue;
+            }
+            if (w.IsCapitalized && !w.IsPunctuation)
+            {
+                lastName = k;
+            }
+            else if (!joined || k <= lastName)
+            {
+                if (!w.IsCapitalized && !(w.Lower is "of" or "de" or "von" or "van" or "der" or "al" or "bin"))
+                {
+                    return null;   // "Cruz and his aides", "the Democratic Party and its allies": not names joined
+                }
+            }
+            else
+            {
+                break;   // "Samuelson and Bentel and almost": what follows the last name is not part of it
+            }
+        }
+        if (!joined || lastName < 0)
+        {
+            return null;
+        }
+        // One name with "and" inside ("Procter and Gamble", "Department of Health and Human Services") is one organisation.
+        if (_index.Covering(h) is { } m && m.End > lastName)
+        {
+            return null;
+        }
+        string name = Raw(h, lastName + 1);
+        if (_lexicon.OrganizationNameWords.Contains(_words[lastName].Lower) || _lexicon.OrganizationNouns.Contains(_words[lastName].Lower))
+        {
+            // "Citizenship and Immigration Services": one institution's name.
+            return GetEntity("o:" + name.ToLowerInvariant(), name, SpeakerType.Organization, _words[h].Start);
+        }
+        return GetEntity("g:" + name.ToLowerInvariant(), name, SpeakerType.Group, _words[h].Start);
+    }
+
+    /// <summary>A lowercase word that can head a source: a group, document or organisation noun, a title, or a plural ("peacekeepers").</summary>
+    private bool IsNounLike(int k)
+    {
+        string lower = _words[k].Lower;
+        return _lexicon.GroupNouns.Contains(lower) || _lexicon.DocumentNouns.Contains(lower) || _lexicon.OrganizationNouns.Contains(lower)
+            || _lexicon.MatchTitle(_words, k, k + 1, out _) > 0
+            || (lower.Length > 3 && lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && !lower.EndsWith("ly", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -376,6 +494,7 @@ internal sealed class SpeakerResolver
         int pronounSentence = _words[word].Sentence;
         int pronounParagraph = _words[word].Paragraph;
         Mention? best = null;
+        bool otherPerson = false;
         for (int m = LastMentionBefore(span.Start); m >= 0; m--)
         {
             var mention = _index.Mentions[m];
@@ -387,12 +506,21 @@ internal sealed class SpeakerResolver
             {
                 break;
             }
-            if (mention.InQuote || mention.Kind != MentionKind.Person)
+            // Only a mention the text shows to be a person: not a heading, not any capitalised phrase.
+            if (mention.InQuote || mention.Kind != MentionKind.Person || mention.InHeading || !(mention.Evidence || WasSource(mention, span.Start)))
             {
                 continue;
             }
+            if (source is { } named && !named.Entity.Name.EndsWith(mention.Last, StringComparison.Ordinal))
+            {
+                otherPerson = true;
+            }
             var candidate = Fuller(mention) ?? mention;
             char gender = candidate.Gender != '\0' ? candidate.Gender : mention.Gender;
+            if (gender == '\0' && _entities.TryGetValue("p:" + candidate.Name.ToLowerInvariant(), out var known))
+            {
+                gender = known.Gender;   // what earlier pronouns told about this person ("Obama said. He …")
+            }
             if (!Compatible(gender, refersTo))
             {
                 continue;
@@ -410,12 +538,23 @@ internal sealed class SpeakerResolver
                 }
             }
         }
+        if (best is null && source is { } far && pronounParagraph - far.Paragraph > MentionLookbackParagraphs && otherPerson)
+        {
+            return null;   // the last speaker is paragraphs back and someone else has been named since: a guess
+        }
         var entity = best is not null ? FromMention(best, span.Start) : source?.Entity;
         if (entity is not null && entity.Gender == '\0')
         {
             entity.Gender = refersTo;   // "he" tells the entity's gender for the pronouns after it
         }
         return entity;
+    }
+
+    /// <summary>Whether the person this mention names has been the source of an attribution before <paramref name="position"/>.</summary>
+    private bool WasSource(Mention mention, int position)
+    {
+        var full = Fuller(mention, position) ?? mention;
+        return _entities.TryGetValue("p:" + full.Name.ToLowerInvariant(), out var entity) && entity.FirstPosition < position;
     }
 
     private static bool Compatible(char gender, char pronoun) => gender == '\0' || gender == pronoun;
@@ -499,7 +638,8 @@ internal sealed class SpeakerResolver
             candidate.Words.Length > mention.Words.Length
             && (mention.Gender == '\0' || candidate.Gender == '\0' || mention.Gender == candidate.Gender)
             && TitlesAgree(mention.Title, candidate.Title)
-            && EndsWith(candidate.Words, mention.Words);
+            && (EndsWith(candidate.Words, mention.Words)
+                || (mention.Words.Length == 1 && candidate.Words[0] == mention.Last && MentionIndex.IsHyphenatedGivenName(candidate.Last)));
     }
 
     private static bool EndsWith(string[] full, string[] part)
