@@ -3,31 +3,47 @@ using Verbatim.Text;
 
 namespace Verbatim.Times;
 
+/// <summary>What a time expression names.</summary>
 public enum TimeKind
 {
-    /// <summary>A single day ("yesterday", "Oct. 31", "by the end of July").</summary>
+    /// <summary>One day ("yesterday", "Oct. 31", "by the end of July").</summary>
     Date,
-    /// <summary>A single day with a part of it ("Monday night").</summary>
+    /// <summary>One day and a part of it ("Monday night", "tonight", "yesterday morning").</summary>
     DateTime,
-    /// <summary>A length of time with no anchor ("for three years").</summary>
+    /// <summary>A length of time with no anchor ("for three years", "two weeks").</summary>
     Duration,
-    /// <summary>A span of days with ends ("in the coming days", "last week", "since 2023", "in March").</summary>
+    /// <summary>A span of days ("in the coming days", "last week", "since 2023", "in March", "October 2024").</summary>
     Window,
-    /// <summary>A season of a year ("next spring").</summary>
+    /// <summary>A season of a year ("next spring", "this summer").</summary>
     Season,
-    /// <summary>A recurrence ("every Monday", "daily").</summary>
+    /// <summary>A recurrence ("every Monday", "daily", "1,200 casualties a day").</summary>
     Set,
 }
 
-/// <summary>
-/// A time expression of the text, resolved against the publication day. <see cref="Value"/> is
-/// the day when the expression names a single day ("Monday night" is that Monday; "by the end of
-/// July" is July 31), else null; <see cref="From"/> and <see cref="To"/> bound windows, periods and
-/// seasons (null where open or unknown). <see cref="Future"/> is true when it points after
-/// publication. Without a publication date, relative expressions keep no dates: today's date is
-/// never guessed.
-/// </summary>
-public sealed record TimeExpression(TextSpan Span, TimeKind Kind, DateOnly? Value, DateOnly? From, DateOnly? To, bool Future);
+/// <summary>The part of a day an expression names, when it names one ("Monday night").</summary>
+public enum DayPart : byte
+{
+    None,
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
 
-/// <summary>The times layer, in document order.</summary>
+/// <summary>
+/// A time expression of the text, resolved against the publication date (docs/times.md).
+/// <see cref="Value"/> is the day when the expression names a single day ("Monday night" is that
+/// Monday; "by the end of July" is July 31), else null. <see cref="From"/> and <see cref="To"/>
+/// bound windows, periods and seasons, null where open or unknown; a deadline ("by the end of
+/// July") has its day as <see cref="To"/> too, so that whatever reads a horizon reads <c>To</c>.
+/// <see cref="Future"/> is true when the expression points after the publication date.
+/// Without a publication date, relative expressions keep no dates: today's date is never guessed.
+/// </summary>
+public sealed record TimeExpression(TextSpan Span, TimeKind Kind, DateOnly? Value, DateOnly? From, DateOnly? To, bool Future)
+{
+    /// <summary>The part of the day ("night" of "Monday night"), <see cref="DayPart.None"/> when none is named.</summary>
+    public DayPart Part { get; init; }
+}
+
+/// <summary>The times layer: every time expression of the document, in document order, none overlapping.</summary>
 public sealed record TimeLayer(ImmutableArray<TimeExpression> Items);

@@ -4,7 +4,7 @@ using Verbatim.Text;
 
 namespace Verbatim.Times;
 
-/// <summary>Writes <c>times[]</c>: <c>{start, end, text, kind, value, from, to}</c>, dates as YYYY-MM-DD.</summary>
+/// <summary>Writes <c>times[]</c>: {start, end, text, kind, value, from, to}, offsets in code points (docs/output.md).</summary>
 public sealed class TimesJson : IJsonLayerWriter
 {
     public void Write(Utf8JsonWriter writer, Document document, IReadOnlyDictionary<int, string> attributionIds)
@@ -30,6 +30,7 @@ public sealed class TimesJson : IJsonLayerWriter
         TimeKind.Duration => "duration",
         TimeKind.Window => "window",
         TimeKind.Season => "season",
-        _ => "set",
+        TimeKind.Set => "set",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
