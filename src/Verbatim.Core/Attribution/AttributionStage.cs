@@ -47,13 +47,24 @@ public sealed class AttributionStage : IDocumentStage
             for (int t = start; t < end; t++) isCue[t] = true;
         }
         var roleBuffer = new FeatureBuffer(_roles.Model.BucketMask);
+        bool[] otherCueBuffer = [];
+        int[] labelBuffer = [];
+        float[] marginalBuffer = [];
         foreach (var (cueStart, cueEnd, cueProbability) in cues)
         {
             var (start, end) = RoleLabeler.Window(facts, cueStart, cueEnd);
-            var otherCue = new bool[end - start];
+            // One set of window arrays for the whole document, grown to the largest window.
+            int size = end - start;
+            if (otherCueBuffer.Length < size)
+            {
+                otherCueBuffer = new bool[size * 2];
+                labelBuffer = new int[size * 2];
+                marginalBuffer = new float[size * 2 * RoleLabeler.Labels.Length];
+            }
+            var otherCue = otherCueBuffer.AsSpan(0, size);
             for (int t = start; t < end; t++) otherCue[t - start] = isCue[t] && (t < cueStart || t >= cueEnd);
-            var labels = new int[end - start];
-            var marginals = new float[(end - start) * RoleLabeler.Labels.Length];
+            var labels = labelBuffer.AsSpan(0, size);
+            var marginals = marginalBuffer.AsSpan(0, size * RoleLabeler.Labels.Length);
             _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, roleBuffer, scratch, labels, marginals);
             var attribution = Assemble(document, facts, cueStart, cueEnd, cueProbability, start, labels, marginals, found.Count + 1);
             if (attribution is not null) found.Add(attribution);
@@ -65,7 +76,7 @@ public sealed class AttributionStage : IDocumentStage
     }
 
     private static Attribution? Assemble(Document document, TokenFacts facts, int cueStart, int cueEnd, float cueProbability,
-        int windowStart, int[] labels, float[] marginals, int id)
+        int windowStart, ReadOnlySpan<int> labels, ReadOnlySpan<float> marginals, int id)
     {
         var tokens = document.Tokens;
         var content = ImmutableArray.CreateBuilder<TextSpan>();
@@ -157,20 +168,26 @@ public sealed class AttributionStage : IDocumentStage
     /// tokens the labeler still thinks likely as source are taken: the most likely token, widened
     /// over its neighbours while they stay at least half as likely and not content.
     /// </summary>
-    private static (int From, int To, float Probability)? MostLikelySource(int[] labels, float[] marginals)
+    private static (int From, int To, float Probability)? MostLikelySource(ReadOnlySpan<int> labels, ReadOnlySpan<float> marginals)
     {
-        const int L = 5;
-        float Source(int i) => marginals[i * L + RoleLabeler.BeginSource] + marginals[i * L + RoleLabeler.InSource];
         int best = -1;
         for (int i = 0; i < labels.Length; i++)
         {
-            if (labels[i] == RoleLabeler.Outside && (best < 0 || Source(i) > Source(best))) best = i;
+            if (labels[i] == RoleLabeler.Outside && (best < 0 || SourceProbability(marginals, i) > SourceProbability(marginals, best))) best = i;
         }
-        if (best < 0 || Source(best) < SourceFallback) return null;
+        if (best < 0) return null;
+        float top = SourceProbability(marginals, best);
+        if (top < SourceFallback) return null;
         int from = best, to = best + 1;
-        while (from > 0 && labels[from - 1] == RoleLabeler.Outside && Source(from - 1) >= Source(best) / 2) from--;
-        while (to < labels.Length && labels[to] == RoleLabeler.Outside && Source(to) >= Source(best) / 2) to++;
-        return (from, to, Source(best));
+        while (from > 0 && labels[from - 1] == RoleLabeler.Outside && SourceProbability(marginals, from - 1) >= top / 2) from--;
+        while (to < labels.Length && labels[to] == RoleLabeler.Outside && SourceProbability(marginals, to) >= top / 2) to++;
+        return (from, to, top);
+    }
+
+    private static float SourceProbability(ReadOnlySpan<float> marginals, int position)
+    {
+        const int L = 5;   // RoleLabeler.Labels.Length
+        return marginals[position * L + RoleLabeler.BeginSource] + marginals[position * L + RoleLabeler.InSource];
     }
 
     /// <summary>

@@ -40,6 +40,11 @@ public sealed class EventStage : IDocumentStage
         "to", "for", "since", "after", "before", "during", "ended", "began", "took", "served", "has", "had", "between", "by",
     };
 
+    // Looked up by the token's text in place: no string per token.
+    private static readonly Dictionary<string, EventKind>.AlternateLookup<ReadOnlySpan<char>> NounLookup = Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QualifierLookup = Qualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameStopLookup = NameStops.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public Document Process(Document document)
     {
         var tokens = document.Tokens;
@@ -47,9 +52,9 @@ public sealed class EventStage : IDocumentStage
         var result = ImmutableArray.CreateBuilder<NewsEvent>();
         for (int t = 0; t < tokens.Length; t++)
         {
-            if (tokens[t].Kind != TokenKind.Word || !Nouns.TryGetValue(document.TokenText(t).ToString(), out var kind)) continue;
+            if (tokens[t].Kind != TokenKind.Word || !NounLookup.TryGetValue(document.TokenText(t), out var kind)) continue;
             var word = document.TokenText(t);
-            bool qualified = t > 0 && Qualifiers.Contains(document.TokenText(t - 1).ToString());
+            bool qualified = t > 0 && QualifierLookup.Contains(document.TokenText(t - 1));
             // "call" and "conference" are events only with their qualifier ("a phone call", "a press conference").
             if ((word.Equals("call", StringComparison.OrdinalIgnoreCase) || word.Equals("conference", StringComparison.OrdinalIgnoreCase)) && !qualified) continue;
             if (word.Equals("conference", StringComparison.OrdinalIgnoreCase) && t > 0 && document.TokenText(t - 1).Equals("video", StringComparison.OrdinalIgnoreCase)) kind = EventKind.Meeting;
@@ -77,7 +82,7 @@ public sealed class EventStage : IDocumentStage
             var token = document.Tokens[previous];
             var text = document.TokenText(previous);
             bool joins = token.Kind == TokenKind.Number
-                || (token.Kind == TokenKind.Word && (char.IsUpper(text[0]) || Qualifiers.Contains(text.ToString()) || text.Equals("of", StringComparison.OrdinalIgnoreCase)))
+                || (token.Kind == TokenKind.Word && (char.IsUpper(text[0]) || QualifierLookup.Contains(text) || text.Equals("of", StringComparison.OrdinalIgnoreCase)))
                 || (token.Kind is TokenKind.Symbol or TokenKind.Punctuation && text is "+" or "-" or "–" or "/" && from - 1 > sentenceStart);
             // Determiners and sentence-initial "The" stay outside the name.
             if (!joins || text.Equals("The", StringComparison.Ordinal) || text.Equals("A", StringComparison.Ordinal)) break;
@@ -95,7 +100,7 @@ public sealed class EventStage : IDocumentStage
         if (to < sentenceEnd && document.TokenText(to).Equals("of", StringComparison.OrdinalIgnoreCase))
         {
             int end = to + 1;
-            while (end < sentenceEnd && document.Tokens[end].Kind == TokenKind.Word && !NameStops.Contains(document.TokenText(end).ToString()) && end - to < 8) end++;
+            while (end < sentenceEnd && document.Tokens[end].Kind == TokenKind.Word && !NameStopLookup.Contains(document.TokenText(end)) && end - to < 8) end++;
             if (end > to + 1) to = end;
         }
         return to;

@@ -32,21 +32,29 @@ internal readonly record struct Word(int Start, int End, string Text, string Low
 /// <summary>The document's words, built once in one pass over its tokens.</summary>
 internal sealed class WordSequence
 {
-    private readonly Word[] _words;
+    private readonly List<Word> _list;
+    private readonly int _count;
 
-    private WordSequence(Word[] words) => _words = words;
+    private WordSequence(List<Word> words)
+    {
+        _list = words;
+        _count = words.Count;
+    }
 
-    public int Count => _words.Length;
-    public Word this[int index] => _words[index];
+    /// <summary>The words in place (no copy of the list).</summary>
+    private ReadOnlySpan<Word> All => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_list);
+
+    public int Count => _count;
+    public Word this[int index] => _list[index];
 
     /// <summary>Index of the first word that ends after <paramref name="offset"/> (Count when none).</summary>
     public int IndexAt(int offset)
     {
-        int lo = 0, hi = _words.Length - 1, found = _words.Length;
+        int lo = 0, hi = All.Length - 1, found = All.Length;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (_words[mid].End > offset) { found = mid; hi = mid - 1; } else { lo = mid + 1; }
+            if (All[mid].End > offset) { found = mid; hi = mid - 1; } else { lo = mid + 1; }
         }
         return found;
     }
@@ -56,7 +64,7 @@ internal sealed class WordSequence
     {
         int first = IndexAt(span.Start);
         int end = first;
-        while (end < _words.Length && _words[end].Start < span.End)
+        while (end < All.Length && All[end].Start < span.End)
         {
             end++;
         }
@@ -68,9 +76,11 @@ internal sealed class WordSequence
     {
         if (end - first == 1)
         {
-            return _words[first].Text;
+            return All[first].Text;
         }
-        return string.Join(' ', _words.AsSpan(first, end - first).ToArray().Select(w => w.Text));
+        var parts = new string[end - first];
+        for (int i = first; i < end; i++) parts[i - first] = All[i].Text;
+        return string.Join(' ', parts);
     }
 
     public static WordSequence Build(Document document, IReadOnlySet<string> abbreviations)
@@ -154,7 +164,7 @@ internal sealed class WordSequence
             }
             words.Add(new Word(start, end, pool.Get(surface), pool.GetLower(surface), flags, sentence, paragraph));
         }
-        return new WordSequence(words.ToArray());
+        return new WordSequence(words);
     }
 
     /// <summary>
