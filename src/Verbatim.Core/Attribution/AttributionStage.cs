@@ -34,38 +34,28 @@ public sealed class AttributionStage : IDocumentStage
     {
         var facts = new TokenFacts(document);
         var found = new List<Attribution>();
-        var buffer = new FeatureBuffer(_cues.Model.BucketMask);
-        var scratch = new DecodeScratch();
-        var cues = new List<(int Start, int End, float Probability)>();
+        var work = Workspace.ForThisThread(_cues.Model.BucketMask, _roles.Model.BucketMask);
+        var cues = work.Cues;
+        cues.Clear();
         for (int s = 0; s < document.Sentences.Length; s++)
         {
-            _cues.Tag(facts, s, buffer, scratch, cues);
+            _cues.Tag(facts, s, work.CueFeatures, work.Scratch, cues);
         }
         var isCue = new bool[document.Tokens.Length];
         foreach (var (start, end, _) in cues)
         {
             for (int t = start; t < end; t++) isCue[t] = true;
         }
-        var roleBuffer = new FeatureBuffer(_roles.Model.BucketMask);
-        bool[] otherCueBuffer = [];
-        int[] labelBuffer = [];
-        float[] marginalBuffer = [];
         foreach (var (cueStart, cueEnd, cueProbability) in cues)
         {
             var (start, end) = RoleLabeler.Window(facts, cueStart, cueEnd);
-            // One set of window arrays for the whole document, grown to the largest window.
             int size = end - start;
-            if (otherCueBuffer.Length < size)
-            {
-                otherCueBuffer = new bool[size * 2];
-                labelBuffer = new int[size * 2];
-                marginalBuffer = new float[size * 2 * RoleLabeler.Labels.Length];
-            }
-            var otherCue = otherCueBuffer.AsSpan(0, size);
+            work.EnsureWindow(size);
+            var otherCue = work.OtherCue.AsSpan(0, size);
             for (int t = start; t < end; t++) otherCue[t - start] = isCue[t] && (t < cueStart || t >= cueEnd);
-            var labels = labelBuffer.AsSpan(0, size);
-            var marginals = marginalBuffer.AsSpan(0, size * RoleLabeler.Labels.Length);
-            _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, roleBuffer, scratch, labels, marginals);
+            var labels = work.Labels.AsSpan(0, size);
+            var marginals = work.Marginals.AsSpan(0, size * RoleLabeler.Labels.Length);
+            _roles.Label(facts, cueStart, cueEnd, start, end, otherCue, work.RoleFeatures, work.Scratch, labels, marginals);
             var attribution = Assemble(document, facts, cueStart, cueEnd, cueProbability, start, labels, marginals, found.Count + 1);
             if (attribution is not null) found.Add(attribution);
         }
@@ -201,6 +191,49 @@ public sealed class AttributionStage : IDocumentStage
             if ((facts.Classes[t] & (WordClass.Capitalized | WordClass.Pronoun | WordClass.Relative | WordClass.Determiner)) != 0) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The buffers one thread reuses from document to document (feature buffers, decoding scratch,
+    /// window arrays), so that a batch does not allocate and grow them again for every article.
+    /// One per thread: the stage itself stays shareable between threads.
+    /// </summary>
+    private sealed class Workspace
+    {
+        [ThreadStatic]
+        private static Workspace? _current;
+
+        private Workspace(int cueMask, int roleMask)
+        {
+            CueFeatures = new FeatureBuffer(cueMask);
+            RoleFeatures = new FeatureBuffer(roleMask);
+        }
+
+        public FeatureBuffer CueFeatures { get; }
+        public FeatureBuffer RoleFeatures { get; }
+        public DecodeScratch Scratch { get; } = new();
+        public List<(int Start, int End, float Probability)> Cues { get; } = [];
+        public bool[] OtherCue { get; private set; } = [];
+        public int[] Labels { get; private set; } = [];
+        public float[] Marginals { get; private set; } = [];
+
+        public static Workspace ForThisThread(int cueMask, int roleMask)
+        {
+            var work = _current;
+            if (work is null || work.CueFeatures.BucketMask != cueMask || work.RoleFeatures.BucketMask != roleMask)
+            {
+                _current = work = new Workspace(cueMask, roleMask);
+            }
+            return work;
+        }
+
+        public void EnsureWindow(int size)
+        {
+            if (OtherCue.Length >= size) return;
+            OtherCue = new bool[size * 2];
+            Labels = new int[size * 2];
+            Marginals = new float[size * 2 * RoleLabeler.Labels.Length];
+        }
     }
 
     private static bool IsBlank(string text, int from, int to)
