@@ -1,4 +1,3 @@
-using System.Reflection;
 
 namespace Verbatim.Attribution;
 
@@ -23,19 +22,9 @@ internal static class CueLexicon
     private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Load()
     {
         var forms = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var stream = typeof(CueLexicon).Assembly.GetManifestResourceStream("Verbatim.Lexicons.cue-verbs.txt")
-            ?? throw new InvalidOperationException("Verbatim.Lexicons.cue-verbs.txt is missing from the assembly");
-        using var reader = new StreamReader(stream);
-        int group = Speech;
-        while (reader.ReadLine() is { } line)
+        foreach (var (section, line) in Lexicons.LexiconFile.Read("cue-verbs.txt"))
         {
-            line = line.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
-            if (line[0] == '[')
-            {
-                group = line switch { "[speech]" => Speech, "[belief]" => Belief, _ => Source };
-                continue;
-            }
+            int group = section switch { "speech" => Speech, "belief" => Belief, _ => Source };
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             foreach (var form in Inflect(words[0]).Concat(words.Skip(1)))
             {

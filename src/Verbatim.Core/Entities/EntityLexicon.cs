@@ -185,25 +185,9 @@ internal sealed class EntityLexicon
     /// </summary>
     private static IEnumerable<(string Section, string Name, List<string> Parts)> ReadLines(string file)
     {
-        string resource = "Verbatim.Lexicons." + file;
-        using var stream = typeof(EntityLexicon).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The lexicon {resource} is not embedded in {typeof(EntityLexicon).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        string section = "";
         var result = new List<(string, string, List<string>)>();
-        while (reader.ReadLine() is { } raw)
+        foreach (var (section, line) in Lexicons.LexiconFile.Read(file, inlineComments: true))
         {
-            int hash = raw.IndexOf('#');
-            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            if (line[0] == '[' && line[^1] == ']')
-            {
-                section = line[1..^1];
-                continue;
-            }
             var parts = line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
             string name = parts[0];
             parts.RemoveAt(0);

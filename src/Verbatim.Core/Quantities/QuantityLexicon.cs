@@ -131,22 +131,10 @@ internal sealed class QuantityLexicon
     /// <summary>Sections of "name = variant | variant" or "variant | variant" lines; '#' starts a comment.</summary>
     private static Dictionary<string, List<(string Name, string Variant)>> Read(string file)
     {
-        string resource = "Verbatim.Lexicons." + file;
-        using var stream = typeof(QuantityLexicon).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The lexicon {resource} is not embedded.");
-        using var reader = new StreamReader(stream);
         var sections = new Dictionary<string, List<(string, string)>>();
-        var current = new List<(string, string)>();
-        while (reader.ReadLine() is { } raw)
+        foreach (var (section, line) in Lexicons.LexiconFile.Read(file))
         {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
-            if (line[0] == '[' && line[^1] == ']')
-            {
-                current = [];
-                sections[line[1..^1]] = current;
-                continue;
-            }
+            if (!sections.TryGetValue(section, out var current)) sections[section] = current = [];
             // "=" separates the name only when it is surrounded by spaces, so "=" never needs escaping in variants.
             int eq = line.IndexOf(" = ", StringComparison.Ordinal);
             string name = eq > 0 ? line[..eq].Trim() : "";

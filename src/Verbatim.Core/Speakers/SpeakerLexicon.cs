@@ -191,25 +191,9 @@ internal sealed class SpeakerLexicon
 
     private static List<LexiconEntry> ReadEntries(string file)
     {
-        string resource = "Verbatim.Lexicons." + file;
-        using var stream = typeof(SpeakerLexicon).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The lexicon {resource} is not embedded in {typeof(SpeakerLexicon).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
         var entries = new List<LexiconEntry>();
-        string section = "";
-        while (reader.ReadLine() is { } raw)
+        foreach (var (section, line) in Lexicons.LexiconFile.Read(file, inlineComments: true))
         {
-            int hash = raw.IndexOf('#');
-            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            if (line[0] == '[' && line[^1] == ']')
-            {
-                section = line[1..^1];
-                continue;
-            }
             entries.Add(LexiconEntry.Parse(section, line));
         }
         return entries;

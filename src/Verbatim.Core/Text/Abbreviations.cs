@@ -112,19 +112,6 @@ public static class Abbreviations
     /// <summary>The non-blank, non-comment lines of an embedded lexicon.</summary>
     internal static IEnumerable<string> LoadLines(string name)
     {
-        string resource = $"Verbatim.Lexicons.{name}.txt";
-        using var stream = typeof(Abbreviations).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded lexicon {resource} is missing from {typeof(Abbreviations).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            line = line.Trim();
-            if (line.Length > 0 && line[0] != '#')
-            {
-                lines.Add(line);
-            }
-        }
-        return lines;
+        return Lexicons.LexiconFile.Read(name + ".txt").Select(entry => entry.Line).ToList();
     }
 }

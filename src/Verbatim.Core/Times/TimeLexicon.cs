@@ -89,14 +89,9 @@ internal static class TimeLexicon
 
     private static Dictionary<string, TimeWord>.AlternateLookup<ReadOnlySpan<char>> Load()
     {
-        using var stream = typeof(TimeLexicon).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException(Resource + " is missing from the assembly");
-        using var reader = new StreamReader(stream);
         var words = new Dictionary<string, TimeWord>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        foreach (var (_, line) in Lexicons.LexiconFile.Read(Resource["Verbatim.Lexicons.".Length..]))
         {
-            line = line.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 3) throw new InvalidDataException($"{Resource}: '{line}' needs a class, a value and a form");
             var (cls, flags) = ClassOf(parts[0]);
