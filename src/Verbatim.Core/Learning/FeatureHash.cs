@@ -12,16 +12,17 @@ public readonly struct FeatureHash
 
     private FeatureHash(uint value) => _value = value;
 
-    public static FeatureHash Template(int template) => new FeatureHash(2166136261u).Add(template);
+    // Integer parts are mixed in whole, one multiply each: features combine several small numbers
+    // (side, distance, class) and precomputed token hashes, and the final Bucket spreads the bits.
+    private const uint Golden = 0x9E3779B1;
+
+    /// <summary>The start of a feature of template <paramref name="template"/> (a constant, folded by the JIT).</summary>
+    public static FeatureHash Template(int template) => new(((uint)template + 1) * Golden ^ 2166136261u);
 
     public FeatureHash Add(int part)
     {
-        uint h = _value;
-        h = (h ^ (uint)(part & 0xFF)) * Prime;
-        h = (h ^ (uint)((part >> 8) & 0xFF)) * Prime;
-        h = (h ^ (uint)((part >> 16) & 0xFF)) * Prime;
-        h = (h ^ (uint)((part >> 24) & 0xFF)) * Prime;
-        return new FeatureHash(h);
+        uint h = (_value ^ (uint)part) * Golden;
+        return new FeatureHash(h ^ (h >> 16));
     }
 
     public FeatureHash Add(ReadOnlySpan<char> text)

@@ -1,3 +1,4 @@
+using System.Text;
 using Verbatim.Text;
 
 namespace Verbatim.Speakers;
@@ -162,7 +163,10 @@ internal sealed class WordSequence
             {
                 flags |= WordFlags.Capitalized;
             }
-            words.Add(new Word(start, end, pool.Get(surface), pool.GetLower(surface), flags, sentence, paragraph));
+            // Most words are lower case already: then the lower-case form is the same string.
+            var surfaceText = pool.Get(surface);
+            var lowerText = surface.ContainsAnyInRange('A', 'Z') || !Ascii.IsValid(surface) ? pool.GetLower(surface) : surfaceText;
+            words.Add(new Word(start, end, surfaceText, lowerText, flags, sentence, paragraph));
         }
         return new WordSequence(words);
     }
