@@ -320,8 +320,10 @@ internal sealed class MentionIndex
     {
         // Given name and surname written with no capitalised word before them: "Hillary Clinton".
         standaloneNames = new HashSet<(string, string)>();
-        var lowercase = new HashSet<string>(StringComparer.Ordinal);
-        var capitalisedInside = new HashSet<string>(StringComparer.Ordinal);
+        // The words' strings come from one pool per document (WordSequence), so equal words are the
+        // same instance: the sets compare references and never hash the text.
+        var lowercase = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        var capitalisedInside = new HashSet<string>(ReferenceEqualityComparer.Instance);
         for (int k = 0; k < words.Count; k++)
         {
             var w = words[k];

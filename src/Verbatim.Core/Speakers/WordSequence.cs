@@ -173,7 +173,9 @@ internal sealed class WordSequence
 
     /// <summary>
     /// One string per distinct word of the document: a news article repeats its words, so most
-    /// tokens find their string here instead of allocating two new ones.
+    /// tokens find their string here instead of allocating two new ones. Equal words (surface or
+    /// lower-case form) are therefore the same instance, which MentionIndex relies on to compare
+    /// them by reference.
     /// </summary>
     private sealed class StringPool
     {
