@@ -150,7 +150,9 @@ internal sealed class MentionIndex
         while (i < n)
         {
             var w = words[i];
-            if (w.IsPunctuation)
+            // A lower-case word starts a mention only as a title, nationality, honorific or modifier
+            // ("former secretary Austin"); names themselves are capitalised (see StartsName).
+            if (w.IsPunctuation || (!w.IsCapitalized && !lexicon.LowerCaseStarts.Contains(w.Lower)))
             {
                 i++;
                 continue;

@@ -51,7 +51,19 @@ internal sealed class SpeakerLexicon
         OrganizationNouns = organizationNouns;
         OrganizationNameWords = organizationNameWords;
         DiscourseWords = discourseWords;
+        LowerCaseStarts = titles.FirstWords
+            .Concat(demonyms.FirstWords.Select(w => w.ToLowerInvariant()))
+            .Concat(honorifics.Keys)
+            .Concat(modifiers)
+            .ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Every lower-case word that can begin a title, a nationality, an honorific or a modifier of a
+    /// title. A lower-case word outside it starts no mention, which lets the mention scan pass over
+    /// most words with one look-up.
+    /// </summary>
+    public FrozenSet<string> LowerCaseStarts { get; }
 
     /// <summary>Courtesy titles (lowercase, "mr.") and the gender they tell ('m', 'f').</summary>
     public FrozenDictionary<string, char> Honorifics { get; }
@@ -261,6 +273,9 @@ internal sealed class PhraseTable
         list.Add((words, info));
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
     }
+
+    /// <summary>The first words of the phrases (lower-cased when the phrases were added lower-cased).</summary>
+    public IEnumerable<string> FirstWords => _byFirst.Keys;
 
     /// <summary>Returns the index after the longest phrase starting at <paramref name="start"/>, or -1.</summary>
     public int Match(WordSequence words, int start, int limit, bool lower, out PhraseInfo info)
