@@ -324,8 +324,9 @@ internal sealed class MentionIndex
         standaloneNames = new HashSet<(string, string)>();
         // The words' strings come from one pool per document (WordSequence), so equal words are the
         // same instance: the sets compare references and never hash the text.
-        var lowercase = new HashSet<string>(ReferenceEqualityComparer.Instance);
-        var capitalisedInside = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        // Sized up front: an article has about one distinct lower-case word in four tokens.
+        var lowercase = new HashSet<string>(words.Count / 4, ReferenceEqualityComparer.Instance);
+        var capitalisedInside = new HashSet<string>(words.Count / 16, ReferenceEqualityComparer.Instance);
         for (int k = 0; k < words.Count; k++)
         {
             var w = words[k];
