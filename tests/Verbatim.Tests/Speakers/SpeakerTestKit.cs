@@ -38,17 +38,6 @@ internal sealed class SpeakerTestKit(string text)
         return new SpeakerStage().Process(document.With(layer)).Require<SpeakerLayer>();
     }
 
-    /// <summary>The repository's samples/ folder, found by walking up from the test binaries.</summary>
-    public static string SamplePath(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"samples/{file} not found above {AppContext.BaseDirectory}");
-    }
+    /// <summary>A file of the repository's samples/ folder.</summary>
+    public static string SamplePath(string file) => Path.Combine(Samples.Root, "samples", file);
 }

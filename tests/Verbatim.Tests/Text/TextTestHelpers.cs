@@ -12,18 +12,8 @@ internal static class TextTestHelpers
 
     public static string[] SentenceTexts(Document doc) => [.. doc.Sentences.Select(s => doc[s.Span])];
 
-    /// <summary>The repository root, found from the test binaries by walking up to the solution file.</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Verbatim.slnx"))) return dir.FullName;
-            }
-            throw new InvalidOperationException("Verbatim.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The repository root (see <see cref="Samples.Root"/>).</summary>
+    public static string RepoRoot => Samples.Root;
 
     /// <summary>The invariants every document must keep, whatever its text.</summary>
     public static void AssertWellFormed(Document doc)
