@@ -48,8 +48,9 @@ public sealed class EventStage : IDocumentStage
     public Document Process(Document document)
     {
         var tokens = document.Tokens;
-        var times = document.Get<TimeLayer>()?.Items ?? ImmutableArray<TimeExpression>.Empty;
+        var times = document.Get<TimeLayer>() ?? new TimeLayer(ImmutableArray<TimeExpression>.Empty);
         var result = ImmutableArray.CreateBuilder<NewsEvent>();
+        Dictionary<string, List<(int Order, string Name)>>? people = null;
         for (int t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind != TokenKind.Word || !NounLookup.TryGetValue(document.TokenText(t), out var kind)) continue;
@@ -67,7 +68,7 @@ public sealed class EventStage : IDocumentStage
             var span = new TextSpan(tokens[from].Start, tokens[to - 1].End);
             var place = Place(document, to, s.EndToken);
             var date = DateIn(document, times, s.Span);
-            result.Add(new NewsEvent(kind, document[span], span, place, date, Participants(document, s, sentence)));
+            result.Add(new NewsEvent(kind, document[span], span, place, date, Participants(document, sentence, people ??= PeopleBySurname(document))));
             t = to - 1;
         }
         return document.With(new EventLayer(result.ToImmutable()));
@@ -124,31 +125,57 @@ public sealed class EventStage : IDocumentStage
     }
 
     /// <summary>The day of the sentence's first time expression that names a single day.</summary>
-    private static DateOnly? DateIn(Document document, ImmutableArray<TimeExpression> times, TextSpan sentence)
+    private static DateOnly? DateIn(Document document, TimeLayer times, TextSpan sentence)
     {
-        foreach (var time in times)
+        foreach (var time in times.Within(sentence))
         {
-            if (sentence.Contains(time.Span) && time.Value is { } day) return day;
+            if (time.Value is { } day) return day;
         }
         return null;
     }
 
     /// <summary>
-    /// The document's speakers who are people and whom the event's paragraph names (by surname),
-    /// in order of first appearance: the people the article reports at the event.
+    /// The document's speakers who are people and whom the event's paragraph names (by a surname
+    /// token), in order of first appearance: the people the article reports at the event.
     /// </summary>
-    private static ImmutableArray<string> Participants(Document document, Sentence sentence, int sentenceIndex)
+    private static ImmutableArray<string> Participants(Document document, int sentenceIndex, Dictionary<string, List<(int Order, string Name)>> bySurname)
     {
-        if (document.Get<SpeakerLayer>() is not { } speakers) return [];
+        if (bySurname.Count == 0) return [];
+        var lookup = bySurname.GetAlternateLookup<ReadOnlySpan<char>>();
         var paragraph = document.Paragraphs[document.ParagraphOfSentence(sentenceIndex)];
-        var text = document.Slice(paragraph.Span);
-        var names = new List<string>();
-        foreach (var speaker in speakers.Speakers)
+        var found = new SortedDictionary<int, string>();
+        for (int t = document.TokenAt(paragraph.Span.Start); t < document.Tokens.Length && document.Tokens[t].Start < paragraph.Span.End; t++)
         {
-            if (speaker.Type != SpeakerType.Person || names.Contains(speaker.Name)) continue;
-            var surname = speaker.Name.AsSpan(speaker.Name.LastIndexOf(' ') + 1);
-            if (surname.Length > 1 && text.Contains(surname, StringComparison.Ordinal)) names.Add(speaker.Name);
+            if (document.Tokens[t].Kind != TokenKind.Word) continue;
+            // "Holtz-Eakin" is one surname; "Clinton-Sanders debate" names two: the whole word and
+            // each part of a hyphenated one are looked up.
+            if (lookup.TryGetValue(document.TokenText(t), out var whole))
+            {
+                foreach (var (order, name) in whole) found.TryAdd(order, name);
+            }
+            foreach (var range in document.TokenText(t).Split('-'))
+            {
+                if (!lookup.TryGetValue(document.TokenText(t)[range], out var people)) continue;
+                foreach (var (order, name) in people) found.TryAdd(order, name);
+            }
         }
-        return [.. names];
+        return [.. found.Values.Distinct()];
+    }
+
+    /// <summary>The person speakers by surname, with their order of first appearance; built once per document.</summary>
+    private static Dictionary<string, List<(int Order, string Name)>> PeopleBySurname(Document document)
+    {
+        var bySurname = new Dictionary<string, List<(int, string)>>(StringComparer.Ordinal);
+        if (document.Get<SpeakerLayer>() is not { } speakers) return bySurname;
+        for (int i = 0; i < speakers.Speakers.Length; i++)
+        {
+            var speaker = speakers.Speakers[i];
+            if (speaker.Type != SpeakerType.Person) continue;
+            var surname = speaker.Name[(speaker.Name.LastIndexOf(' ') + 1)..];
+            if (surname.Length < 2) continue;
+            if (!bySurname.TryGetValue(surname, out var list)) bySurname[surname] = list = [];
+            list.Add((i, speaker.Name));
+        }
+        return bySurname;
     }
 }

@@ -9,15 +9,11 @@ public sealed class ForecastNotes : IReportNotes
 {
     public string Label => "forecasts";
 
-    public IEnumerable<string> For(Document document, Attribution.Attribution attribution)
-    {
-        if (document.Get<ForecastLayer>() is not { } layer) yield break;
-        foreach (var f in layer.Items)
+    public ILookup<int, string> For(Document document) =>
+        (document.Get<ForecastLayer>()?.Items ?? []).ToLookup(f => f.Attribution, f =>
         {
-            if (f.Attribution != attribution.Id) continue;
             var when = f.Horizon is { } h ? $" — “{document[h.Span]}”" : "";
             var due = f.Due is DateOnly d ? $", due {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
-            yield return $"{f.Modality}: {f.Claim}{when}{due}";
-        }
-    }
+            return $"{f.Modality}: {f.Claim}{when}{due}";
+        });
 }

@@ -22,7 +22,7 @@ public sealed class ForecastStage : IDocumentStage
     {
         var attributions = document.Require<AttributionLayer>().Items;
         var speakers = document.Get<SpeakerLayer>();
-        var times = document.Get<TimeLayer>()?.Items ?? ImmutableArray<TimeExpression>.Empty;
+        var times = document.Get<TimeLayer>() ?? new TimeLayer(ImmutableArray<TimeExpression>.Empty);
         var result = ImmutableArray.CreateBuilder<Forecast>();
         foreach (var attribution in attributions)
         {
@@ -58,7 +58,7 @@ public sealed class ForecastStage : IDocumentStage
 
     private sealed record Found(string Modality, TextSpan Claim, TimeExpression? Horizon);
 
-    private static Found? Find(Document document, (int From, int To) part, ImmutableArray<TimeExpression> times)
+    private static Found? Find(Document document, (int From, int To) part, TimeLayer times)
     {
         var tokens = document.Tokens;
         string? modality = null;
@@ -104,9 +104,8 @@ public sealed class ForecastStage : IDocumentStage
 
         var partSpan = new TextSpan(tokens[part.From].Start, tokens[part.To - 1].End);
         TimeExpression? horizon = null;
-        foreach (var time in times)
+        foreach (var time in times.Within(partSpan))
         {
-            if (!partSpan.Contains(time.Span)) continue;
             if (!LooksAhead(time)) continue;
             // The first one after the marker, else the last before it.
             if (horizon is null || (horizon.Span.Start < tokens[marker].Start && time.Span.Start > horizon.Span.Start)) horizon = time;

@@ -35,8 +35,11 @@ public interface IReportNotes
     /// <summary>The label of the line ("figures", "dates", "forecasts").</summary>
     string Label { get; }
 
-    /// <summary>The notes for one attribution, each a short phrase; none when the layer has nothing to say.</summary>
-    IEnumerable<string> For(Document document, Attribution.Attribution attribution);
+    /// <summary>
+    /// The notes of every attribution of the document, by attribution id, each a short phrase;
+    /// built once per document, so a long article costs one pass over the layer, not one per statement.
+    /// </summary>
+    ILookup<int, string> For(Document document);
 }
 
 /// <summary>Writes the report as plain text, the parts unstyled.</summary>
@@ -74,6 +77,7 @@ public static class TextReport
         sink.Write($"  {attributions.Length} attribution{(attributions.Length == 1 ? "" : "s")}", ReportPart.Detail);
         sink.WriteLine();
 
+        var notes = Notes.Select(n => (n.Label, n.For(document))).ToList();
         foreach (var a in attributions)
         {
             sink.Write($"{ids[a.Id],-4} ", ReportPart.Detail);
@@ -104,11 +108,11 @@ public static class TextReport
             sink.Write(Context(document, a), ReportPart.Context);
             sink.WriteLine();
 
-            foreach (var notes in Notes)
+            foreach (var (label, byAttribution) in notes)
             {
-                var lines = notes.For(document, a).ToList();
+                var lines = byAttribution[a.Id].ToList();
                 if (lines.Count == 0) continue;
-                sink.Write($"     {notes.Label}: ", ReportPart.Detail);
+                sink.Write($"     {label}: ", ReportPart.Detail);
                 sink.Write(string.Join("; ", lines), ReportPart.Plain);
                 sink.WriteLine();
             }

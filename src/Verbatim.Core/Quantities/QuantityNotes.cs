@@ -9,15 +9,10 @@ public sealed class QuantityNotes : IReportNotes
 {
     public string Label => "figures";
 
-    public IEnumerable<string> For(Document document, Attribution.Attribution attribution)
-    {
-        if (document.Get<QuantityLayer>() is not { } layer) yield break;
-        foreach (var q in layer.Items)
-        {
-            if (q.Attribution != attribution.Id) continue;
-            yield return $"“{document[q.Span]}” = {Reading(q)}";
-        }
-    }
+    public ILookup<int, string> For(Document document) =>
+        (document.Get<QuantityLayer>()?.Items ?? [])
+            .Where(q => q.Attribution is not null)
+            .ToLookup(q => q.Attribution!.Value, q => $"“{document[q.Span]}” = {Reading(q)}");
 
     /// <summary>"≤ 8000 North Korean forces", "≈ 1200 casualties per day", "400–450 dollar": the bound as a sign, since "more than 50" and "at least 50" are both lower bounds.</summary>
     public static string Reading(Quantity q)

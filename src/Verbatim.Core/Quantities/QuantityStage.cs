@@ -21,30 +21,12 @@ public sealed class QuantityStage : IDocumentStage
         var attributions = document.Get<AttributionLayer>()?.Items ?? ImmutableArray<Attribution.Attribution>.Empty;
         if (attributions.Length > 0 && found.Count > 0)
         {
+            var holders = new ContentIndex(attributions);
             for (int i = 0; i < found.Count; i++)
             {
-                found[i] = found[i] with { Attribution = Holder(attributions, found[i].Span) };
+                found[i] = found[i] with { Attribution = holders.Innermost(found[i].Span) };
             }
         }
         return document.With(new QuantityLayer([.. found]));
-    }
-
-    /// <summary>The innermost attribution whose content holds the span (the shortest content that does), or null.</summary>
-    private static int? Holder(ImmutableArray<Attribution.Attribution> attributions, TextSpan span)
-    {
-        int? best = null;
-        int bestLength = int.MaxValue;
-        foreach (var a in attributions)
-        {
-            foreach (var piece in a.Content)
-            {
-                if (piece.Contains(span) && piece.Length < bestLength)
-                {
-                    best = a.Id;
-                    bestLength = piece.Length;
-                }
-            }
-        }
-        return best;
     }
 }

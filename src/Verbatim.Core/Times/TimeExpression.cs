@@ -46,4 +46,23 @@ public sealed record TimeExpression(TextSpan Span, TimeKind Kind, DateOnly? Valu
 }
 
 /// <summary>The times layer: every time expression of the document, in document order, none overlapping.</summary>
-public sealed record TimeLayer(ImmutableArray<TimeExpression> Items);
+public sealed record TimeLayer(ImmutableArray<TimeExpression> Items)
+{
+    /// <summary>
+    /// The expressions that lie inside <paramref name="span"/>, in order: a binary search into the
+    /// sorted items, so stages that ask per sentence stay linear on long documents.
+    /// </summary>
+    public IEnumerable<TimeExpression> Within(TextSpan span)
+    {
+        int lo = 0, hi = Items.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Items[mid].Span.Start < span.Start) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < Items.Length && Items[i].Span.Start < span.End; i++)
+        {
+            if (span.Contains(Items[i].Span)) yield return Items[i];
+        }
+    }
+}

@@ -9,14 +9,17 @@ public sealed class TimeNotes : IReportNotes
 {
     public string Label => "dates";
 
-    public IEnumerable<string> For(Document document, Attribution.Attribution attribution)
+    /// <summary>Each time expression goes under the innermost statement that holds it.</summary>
+    public ILookup<int, string> For(Document document)
     {
-        if (document.Get<TimeLayer>() is not { } layer) yield break;
-        foreach (var time in layer.Items)
-        {
-            if (!attribution.Content.Any(c => c.Contains(time.Span))) continue;
-            yield return $"“{document[time.Span]}” = {Reading(time)}";
-        }
+        var times = document.Get<TimeLayer>()?.Items ?? [];
+        var attributions = document.Get<Attribution.AttributionLayer>()?.Items ?? [];
+        if (times.Length == 0 || attributions.Length == 0) return Array.Empty<int>().ToLookup(x => x, x => "");
+        var holders = new Attribution.ContentIndex(attributions);
+        return times
+            .Select(t => (Holder: holders.Innermost(t.Span), Time: t))
+            .Where(x => x.Holder is not null)
+            .ToLookup(x => x.Holder!.Value, x => $"“{document[x.Time.Span]}” = {Reading(x.Time)}");
     }
 
     public static string Reading(TimeExpression time)
