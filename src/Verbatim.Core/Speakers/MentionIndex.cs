@@ -322,11 +322,10 @@ internal sealed class MentionIndex
     {
         // Given name and surname written with no capitalised word before them: "Hillary Clinton".
         standaloneNames = new HashSet<(string, string)>();
-        // The words' strings come from one pool per document (WordSequence), so equal words are the
-        // same instance: the sets compare references and never hash the text.
-        // Sized up front: an article has about one distinct lower-case word in four tokens.
-        var lowercase = new HashSet<string>(words.Count / 4, ReferenceEqualityComparer.Instance);
-        var capitalisedInside = new HashSet<string>(words.Count / 16, ReferenceEqualityComparer.Instance);
+        // The words' strings come from one pool per document (WordSequence), numbered densely: the
+        // sets are flags indexed by those numbers and never hash the text.
+        var lowercase = new bool[words.DistinctStrings];
+        var capitalisedInside = new bool[words.DistinctStrings];
         for (int k = 0; k < words.Count; k++)
         {
             var w = words[k];
@@ -336,7 +335,7 @@ internal sealed class MentionIndex
             }
             if (!w.IsCapitalized)
             {
-                lowercase.Add(w.Text);
+                lowercase[w.TextId] = true;
             }
             else if (k + 1 < words.Count && lexicon.GivenNames.ContainsKey(w.Text) && words[k + 1].IsCapitalized && !words[k + 1].IsPunctuation
                 && (k == 0 || !words[k - 1].IsCapitalized || words[k - 1].IsPunctuation))
@@ -345,7 +344,7 @@ internal sealed class MentionIndex
             }
             else if (!OpensSentence(words, k))
             {
-                capitalisedInside.Add(w.Text);
+                capitalisedInside[w.TextId] = true;
             }
         }
         var common = new bool[words.Count];
@@ -353,7 +352,7 @@ internal sealed class MentionIndex
         {
             var w = words[k];
             common[k] = w.IsCapitalized && !w.IsPunctuation && OpensSentence(words, k)
-                && lowercase.Contains(w.Lower) && !capitalisedInside.Contains(w.Text)
+                && lowercase[w.LowerId] && !capitalisedInside[w.TextId]
                 && !lexicon.GivenNames.ContainsKey(w.Text) && !lexicon.Places.ContainsKey(w.Text)
                 && !lexicon.Honorifics.ContainsKey(w.Lower) && !lexicon.Modifiers.Contains(w.Lower) && lexicon.MatchTitle(words, k, Math.Min(words.Count, k + 4), out _) < 0;
         }

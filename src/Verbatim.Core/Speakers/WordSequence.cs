@@ -22,7 +22,9 @@ internal enum WordFlags : byte
 /// same whatever the tokenizer does with "U.S.", "Mr." or "bank’s". <see cref="Text"/> has the
 /// possessive removed; <see cref="Start"/> and <see cref="End"/> are offsets in the document text.
 /// </summary>
-internal readonly record struct Word(int Start, int End, string Text, string Lower, WordFlags Flags, int Sentence, int Paragraph)
+/// <remarks><see cref="TextId"/> and <see cref="LowerId"/> number the document's distinct strings
+/// densely (see <see cref="WordSequence.DistinctStrings"/>): sets of words are arrays indexed by them.</remarks>
+internal readonly record struct Word(int Start, int End, string Text, string Lower, WordFlags Flags, int Sentence, int Paragraph, int TextId, int LowerId)
 {
     public bool IsCapitalized => (Flags & WordFlags.Capitalized) != 0;
     public bool IsPossessive => (Flags & WordFlags.Possessive) != 0;
@@ -36,11 +38,15 @@ internal sealed class WordSequence
     private readonly List<Word> _list;
     private readonly int _count;
 
-    private WordSequence(List<Word> words)
+    private WordSequence(List<Word> words, int distinctStrings)
     {
         _list = words;
         _count = words.Count;
+        DistinctStrings = distinctStrings;
     }
+
+    /// <summary>How many distinct strings the words use: every <see cref="Word.TextId"/> and <see cref="Word.LowerId"/> is below it.</summary>
+    public int DistinctStrings { get; }
 
     /// <summary>The words in place (no copy of the list).</summary>
     private ReadOnlySpan<Word> All => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_list);
@@ -111,8 +117,8 @@ internal sealed class WordSequence
             int start = token.Start, end = token.End;
             if (token.Kind is not (TokenKind.Word or TokenKind.Number))
             {
-                var mark = pool.Get(text.AsSpan(start, end - start));
-                words.Add(new Word(start, end, mark, mark, flags | WordFlags.Punctuation, sentence, paragraph));
+                var (mark, markId) = pool.Get(text.AsSpan(start, end - start));
+                words.Add(new Word(start, end, mark, mark, flags | WordFlags.Punctuation, sentence, paragraph, markId, markId));
                 continue;
             }
 
@@ -123,7 +129,7 @@ internal sealed class WordSequence
                 var next = tokens[t + 1];
                 var nextText = text.AsSpan(next.Start, next.Length);
                 var current = text.AsSpan(start, end - start);
-                if (nextText is "." && (IsInitials(current) || abbreviations.Contains(pool.GetLower(current))))
+                if (nextText is "." && (IsInitials(current) || abbreviations.Contains(pool.GetLower(current).Text)))
                 {
                     end = next.End;
                 }
@@ -164,40 +170,83 @@ internal sealed class WordSequence
                 flags |= WordFlags.Capitalized;
             }
             // Most words are lower case already: then the lower-case form is the same string.
-            var surfaceText = pool.Get(surface);
-            var lowerText = surface.ContainsAnyInRange('A', 'Z') || !Ascii.IsValid(surface) ? pool.GetLower(surface) : surfaceText;
-            words.Add(new Word(start, end, surfaceText, lowerText, flags, sentence, paragraph));
+            var (surfaceText, surfaceId) = pool.Get(surface);
+            var (lowerText, lowerId) = surface.ContainsAnyInRange('A', 'Z') || !Ascii.IsValid(surface) ? pool.GetLower(surface) : (surfaceText, surfaceId);
+            words.Add(new Word(start, end, surfaceText, lowerText, flags, sentence, paragraph, surfaceId, lowerId));
         }
-        return new WordSequence(words);
+        return new WordSequence(words, pool.Count);
     }
 
     /// <summary>
-    /// One string per distinct word of the document: a news article repeats its words, so most
-    /// tokens find their string here instead of allocating two new ones. Equal words (surface or
-    /// lower-case form) are therefore the same instance, which MentionIndex relies on to compare
-    /// them by reference.
+    /// One string per distinct word of the document, numbered densely in order of appearance: a
+    /// news article repeats its words, so most tokens find their string here instead of allocating
+    /// two new ones. Equal words (surface or lower-case form) are therefore the same instance with
+    /// the same id. An open-addressing table over a cheap hash of the characters: this runs once
+    /// per token and the general dictionary's hashing and indirections cost more than the work
+    /// they guard.
     /// </summary>
     private sealed class StringPool
     {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private string?[] _slots = new string?[1024];
+        private int[] _ids = new int[1024];
+        private int[] _hashes = new int[1024];
 
-        public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        public int Count { get; private set; }
 
-        public string Get(ReadOnlySpan<char> text)
+        public (string Text, int Id) Get(ReadOnlySpan<char> text)
         {
-            if (_lookup.TryGetValue(text, out var found)) return found;
-            var created = text.ToString();
-            _strings[created] = created;
-            return created;
+            int hash = Hash(text);
+            int mask = _slots.Length - 1;
+            for (int i = hash & mask; ; i = (i + 1) & mask)
+            {
+                var slot = _slots[i];
+                if (slot is null)
+                {
+                    var created = text.ToString();
+                    _slots[i] = created;
+                    _hashes[i] = hash;
+                    int id = Count++;
+                    _ids[i] = id;
+                    if (Count * 2 > _slots.Length) Grow();
+                    return (created, id);
+                }
+                if (_hashes[i] == hash && text.SequenceEqual(slot)) return (slot, _ids[i]);
+            }
         }
 
-        public string GetLower(ReadOnlySpan<char> text)
+        public (string Text, int Id) GetLower(ReadOnlySpan<char> text)
         {
             if (text.Length > 128) return Get(text.ToString().ToLowerInvariant());
             Span<char> lower = stackalloc char[text.Length];
             text.ToLowerInvariant(lower);
             return Get(lower);
+        }
+
+        private static int Hash(ReadOnlySpan<char> text)
+        {
+            uint h = 2166136261u ^ (uint)text.Length;
+            foreach (char c in text) h = (h ^ c) * 16777619u;
+            return (int)(h ^ (h >> 15));
+        }
+
+        private void Grow()
+        {
+            var slots = new string?[_slots.Length * 2];
+            var ids = new int[slots.Length];
+            var hashes = new int[slots.Length];
+            int mask = slots.Length - 1;
+            for (int k = 0; k < _slots.Length; k++)
+            {
+                if (_slots[k] is null) continue;
+                int i = _hashes[k] & mask;
+                while (slots[i] is not null) i = (i + 1) & mask;
+                slots[i] = _slots[k];
+                ids[i] = _ids[k];
+                hashes[i] = _hashes[k];
+            }
+            _slots = slots;
+            _ids = ids;
+            _hashes = hashes;
         }
     }
 
