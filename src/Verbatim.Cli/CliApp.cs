@@ -50,6 +50,7 @@ public static class CliApp
             EvalCommand.Create(context),
             TrainCommand.Create(context),
         };
+        foreach (var command in LedgerCommands.Create(context)) root.Subcommands.Add(command);
         return root;
     }
 }

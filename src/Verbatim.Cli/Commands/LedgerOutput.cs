@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Verbatim.Cli.Commands;
+
+/// <summary>
+/// How ledger queries print: a table for a person, or json (one array), jsonl (one object per
+/// line) or csv (nested values as JSON text) for programs. Field names are snake_case, as
+/// docs/ledger.md lists them.
+/// </summary>
+internal static class LedgerOutput
+{
+    public static readonly string[] Formats = ["table", "json", "jsonl", "csv"];
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write<T>(CliContext context, string format, IReadOnlyList<T> rows, string[] headers, Func<T, string[]> cells)
+    {
+        switch (format)
+        {
+            case "json":
+                context.Out.WriteLine(JsonSerializer.Serialize(rows, Json));
+                break;
+            case "jsonl":
+                foreach (var row in rows) context.Out.WriteLine(JsonSerializer.Serialize(row, Json));
+                break;
+            case "csv":
+                WriteCsv(context.Out, rows);
+                break;
+            default:
+                var console = CliContext.SpectreOver(context.Out, styled: context.ColorOut);
+                if (rows.Count == 0)
+                {
+                    console.WriteLine("(none)");
+                    return;
+                }
+                var table = new Table().Border(TableBorder.Simple);
+                foreach (var h in headers) table.AddColumn(new TableColumn(h));
+                foreach (var row in rows) table.AddRow(cells(row).Select(c => new Spectre.Console.Text(c)).ToArray<Spectre.Console.Rendering.IRenderable>());
+                console.Write(table);
+                break;
+        }
+    }
+
+    private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> rows)
+    {
+        var elements = rows.Select(r => JsonSerializer.SerializeToElement(r, Json)).ToList();
+        var columns = elements.SelectMany(e => e.EnumerateObject().Select(p => p.Name)).Distinct().ToList();
+        if (columns.Count == 0)
+        {
+            return;
+        }
+        output.WriteLine(string.Join(',', columns.Select(Quote)));
+        foreach (var e in elements)
+        {
+            output.WriteLine(string.Join(',', columns.Select(c => Quote(e.TryGetProperty(c, out var v) ? Cell(v) : ""))));
+        }
+
+        static string Cell(JsonElement v) => v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString()!,
+            JsonValueKind.Null or JsonValueKind.Undefined => "",
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+            _ => v.GetRawText(),
+        };
+
+        static string Quote(string s) =>
+            s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /// <summary>A figure as a person reads it: "≤ 27", "≥ 12", "~1,200", "400–450".</summary>
+    public static string Figure(double? value, double? low, double? high, string bound)
+    {
+        static string N(double? d) => d is { } x ? x.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : "?";
+        return bound switch
+        {
+            "upper" => "≤ " + N(value),
+            "lower" => "≥ " + N(value),
+            "approx" => "~" + N(value),
+            "range" => N(low) + "–" + N(high),
+            _ => N(value),
+        };
+    }
+
+    public static string Clip(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var sb = new StringBuilder(text, 0, max - 1, max);
+        return sb.Append('…').ToString();
+    }
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Verbatim.Attribution;
+using Verbatim.Forecasts;
+using Verbatim.Input;
+using Verbatim.Ledger.Identity;
+using Verbatim.Ledger.Storage;
+using Verbatim.Output;
+using Verbatim.Quantities;
+using Verbatim.Speakers;
+using Verbatim.Text;
+
+namespace Verbatim.Ledger.Ingest;
+
+/// <summary>What happened to one input document.</summary>
+public enum RecordOutcome
+{
+    Added,
+    /// <summary>A new version of an article the ledger holds (same URL or id, other text).</summary>
+    NewVersion,
+    /// <summary>The ledger holds this very text under this key already.</summary>
+    Skipped,
+}
+
+/// <summary>
+/// Writes one extracted document and every fact drawn from it into the ledger, in one
+/// transaction: a kill at any moment leaves either all of the document or none of it, and the
+/// next run picks up where this one stopped. Offsets are stored in Unicode code points, as the
+/// JSON output gives them.
+/// </summary>
+public sealed class DocumentRecorder(LedgerStore store)
+{
+    private readonly SpeakerMatcher _speakers = new(store);
+
+    /// <summary>Names this build of the extractor: the version of the engine and a digest of its model.</summary>
+    public static string ExtractorVersion { get; } = ComputeExtractorVersion();
+
+    private static string ComputeExtractorVersion()
+    {
+        var assembly = typeof(AttributionStage).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0";
+        int plus = version.IndexOf('+');
+        if (plus > 0) version = version[..plus];
+        var model = Convert.ToHexStringLower(SHA256.HashData(AttributionModel.EmbeddedBytes()))[..12];
+        return $"verbatim {version} model {model}";
+    }
+
+    public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>What identifies an article across its versions: its URL, else its id, else its text.</summary>
+    public static string KeyOf(DocumentMetadata metadata, string contentHash) =>
+        !string.IsNullOrWhiteSpace(metadata.Url) ? "url:" + metadata.Url.Trim()
+        : !string.IsNullOrWhiteSpace(metadata.Id) ? "id:" + metadata.Id.Trim()
+        : "text:" + contentHash;
+
+    /// <summary>Whether the ledger holds this text under this key (checked before extracting, to skip work).</summary>
+    public bool Holds(string docKey, string contentHash) =>
+        store.ScalarLong("SELECT id FROM documents WHERE doc_key = @k AND content_hash = @h", ("@k", docKey), ("@h", contentHash)) is not null;
+
+    public (RecordOutcome Outcome, long DocumentId) Record(Article article, Document document, string? inputName)
+    {
+        string hash = ContentHash(article.Text);
+        string key = KeyOf(article.Metadata, hash);
+        return store.InTransaction(() =>
+        {
+            if (store.ScalarLong("SELECT id FROM documents WHERE doc_key = @k AND content_hash = @h", ("@k", key), ("@h", hash)) is { } existing)
+            {
+                return (RecordOutcome.Skipped, existing);
+            }
+            long previousVersion = store.ScalarLong("SELECT COALESCE(MAX(version), 0) FROM documents WHERE doc_key = @k", ("@k", key)) ?? 0;
+            store.Execute("UPDATE documents SET is_latest = 0 WHERE doc_key = @k", ("@k", key));
+            var meta = article.Metadata;
+            var signature = StoryFingerprint.Signature(document);
+            long id = store.ScalarLong("""
+                INSERT INTO documents (doc_key, version, is_latest, content_hash, input_name, url, title, source, author, published, published_at,
+                                       signature, text, extraction, extractor, ingested_at)
+                VALUES (@key, @version, 1, @hash, @input, @url, @title, @source, @author, @published, @published_at,
+                        @signature, @text, @extraction, @extractor, @now)
+                RETURNING id
+                """,
+                ("@key", key), ("@version", previousVersion + 1), ("@hash", hash), ("@input", inputName),
+                ("@url", meta.Url), ("@title", meta.Title), ("@source", meta.Source), ("@author", null),
+                ("@published", meta.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("@published_at", meta.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
+                ("@signature", StoryFingerprint.Encode(signature)), ("@text", document.Text),
+                ("@extraction", DocumentJson.ToJson(document, indented: false)), ("@extractor", ExtractorVersion),
+                ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))!.Value;
+            LinkStory(id, signature);
+            RecordFacts(id, document);
+            return (previousVersion > 0 ? RecordOutcome.NewVersion : RecordOutcome.Added, id);
+        });
+    }
+
+    /// <summary>Replaces the facts drawn from a stored document by those of a fresh extraction (reprocess).</summary>
+    public void Rerecord(long documentId, Document document)
+    {
+        store.InTransaction(() =>
+        {
+            DeleteFacts(store, documentId);
+            store.Execute("UPDATE documents SET extraction = @e, extractor = @x WHERE id = @id",
+                ("@e", DocumentJson.ToJson(document, indented: false)), ("@x", ExtractorVersion), ("@id", documentId));
+            RecordFacts(documentId, document);
+        });
+    }
+
+    /// <summary>Removes what was drawn from a document (not the document itself); quotes left with no sighting go too.</summary>
+    internal static void DeleteFacts(LedgerStore store, long documentId)
+    {
+        var quoteIds = store.Query("SELECT DISTINCT quote_id FROM statements WHERE document_id = @d", r => r.GetInt64(0), ("@d", documentId));
+        if (store.Engine == LedgerEngine.Sqlite)
+        {
+            store.Execute("DELETE FROM statement_search WHERE rowid IN (SELECT id FROM statements WHERE document_id = @d)", ("@d", documentId));
+        }
+        store.Execute("DELETE FROM claim_points WHERE document_id = @d", ("@d", documentId));
+        store.Execute("DELETE FROM forecasts WHERE document_id = @d", ("@d", documentId));
+        store.Execute("DELETE FROM statements WHERE document_id = @d", ("@d", documentId));
+        store.Execute("DELETE FROM speaker_mentions WHERE document_id = @d", ("@d", documentId));
+        foreach (var q in quoteIds)
+        {
+            store.Execute("DELETE FROM quotes WHERE id = @q AND NOT EXISTS (SELECT 1 FROM statements WHERE quote_id = @q)", ("@q", q));
+        }
+    }
+
+    private void LinkStory(long id, ulong[] signature)
+    {
+        long story = id;
+        var bands = StoryFingerprint.Bands(signature);
+        var candidates = new HashSet<long>();
+        foreach (var band in bands)
+        {
+            foreach (var other in store.Query("SELECT document_id FROM story_bands WHERE band = @b", r => r.GetInt64(0), ("@b", band)))
+            {
+                candidates.Add(other);
+            }
+        }
+        double best = 0;
+        foreach (var other in candidates.Order())
+        {
+            var row = store.Query("SELECT signature, story_id FROM documents WHERE id = @id",
+                r => (Signature: r.GetString(0), Story: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), ("@id", other)).FirstOrDefault();
+            if (row.Signature is null) continue;
+            double similarity = StoryFingerprint.Similarity(signature, StoryFingerprint.Decode(row.Signature));
+            if (similarity >= StoryFingerprint.SameStory && similarity > best)
+            {
+                best = similarity;
+                story = row.Story ?? other;
+            }
+        }
+        store.Execute("UPDATE documents SET story_id = @s WHERE id = @id", ("@s", story), ("@id", id));
+        foreach (var band in bands)
+        {
+            store.Execute("INSERT INTO story_bands (band, document_id) VALUES (@b, @d)", ("@b", band), ("@d", id));
+        }
+    }
+
+    private void RecordFacts(long documentId, Document document)
+    {
+        var attributions = document.Get<AttributionLayer>()?.Items ?? [];
+        var speakerLayer = document.Get<SpeakerLayer>();
+        var ids = OutputIds.For(attributions);
+        string published = store.Scalar("SELECT published FROM documents WHERE id = @id", ("@id", documentId)) as string ?? "";
+
+        // Speakers first: one mention row per document speaker, tied to its ledger identity.
+        var mentionIds = new Dictionary<string, (long Mention, long Speaker)>(StringComparer.Ordinal);
+        var docSpeakers = speakerLayer?.Speakers ?? [];
+        foreach (var speaker in docSpeakers)
+        {
+            var match = _speakers.Resolve(speaker, documentId, docSpeakers);
+            long mention = store.ScalarLong("""
+                INSERT INTO speaker_mentions (document_id, speaker_id, local_id, name, name_key, title, affiliation, type)
+                VALUES (@d, @s, @l, @n, @k, @t, @a, @ty) RETURNING id
+                """,
+                ("@d", documentId), ("@s", match.SpeakerId), ("@l", speaker.Id), ("@n", speaker.Name), ("@k", match.NameKey),
+                ("@t", speaker.Title), ("@a", speaker.Affiliation), ("@ty", SpeakerMatcher.TypeName(speaker.Type)))!.Value;
+            mentionIds[speaker.Id] = (mention, match.SpeakerId);
+        }
+
+        var statementIds = new Dictionary<int, (long Statement, long? Speaker)>();
+        foreach (var a in attributions)
+        {
+            if (a.Content.Length == 0) continue;
+            string text = string.Join(" … ", a.Content.Select(span => document[span]));
+            string kind = DocumentJson.KindName(a.Kind);
+            long quoteId = QuoteFor(text, kind);
+            (long Mention, long Speaker)? who = speakerLayer is not null && speakerLayer.ByAttribution.TryGetValue(a.Id, out var sp) && mentionIds.TryGetValue(sp.Id, out var m) ? m : null;
+            long statementId = store.ScalarLong("""
+                INSERT INTO statements (document_id, attribution, quote_id, speaker_id, mention_id, kind, text, content_start, content_end,
+                                        source_start, source_end, cue_start, cue_end, nested_in, confidence, extractor)
+                VALUES (@d, @a, @q, @s, @m, @k, @t, @cs, @ce, @ss, @se, @us, @ue, @n, @c, @x) RETURNING id
+                """,
+                ("@d", documentId), ("@a", ids[a.Id]), ("@q", quoteId), ("@s", who?.Speaker), ("@m", who?.Mention), ("@k", kind), ("@t", text),
+                ("@cs", document.ToCodePoint(a.Content[0].Start)), ("@ce", document.ToCodePoint(a.Content[^1].End)),
+                ("@ss", a.Source is { } src ? document.ToCodePoint(src.Start) : null), ("@se", a.Source is { } src2 ? document.ToCodePoint(src2.End) : null),
+                ("@us", a.Cue is { } cue ? document.ToCodePoint(cue.Start) : null), ("@ue", a.Cue is { } cue2 ? document.ToCodePoint(cue2.End) : null),
+                ("@n", a.NestedIn is int outer && ids.TryGetValue(outer, out var outerId) ? outerId : null),
+                ("@c", a.Confidence), ("@x", ExtractorVersion))!.Value;
+            if (store.Engine == LedgerEngine.Sqlite)
+            {
+                store.Execute("INSERT INTO statement_search (rowid, text) VALUES (@id, @t)", ("@id", statementId), ("@t", text));
+            }
+            statementIds[a.Id] = (statementId, who?.Speaker);
+        }
+
+        foreach (var q in document.Get<QuantityLayer>()?.Items ?? [])
+        {
+            var subject = ClaimSubject.Of(q);
+            if (subject is null) continue;
+            long claimId = ClaimFor(subject.Value.Key, subject.Value.Text);
+            (long Statement, long? Speaker)? statement = q.Attribution is int aid && statementIds.TryGetValue(aid, out var st) ? st : null;
+            store.Execute("""
+                INSERT INTO claim_points (claim_id, document_id, statement_id, speaker_id, value, low, high, bound, trend, unit, counted, per,
+                                          text, start_offset, end_offset, stated_on)
+                VALUES (@c, @d, @st, @sp, @v, @lo, @hi, @b, @tr, @u, @co, @pe, @t, @s, @e, @on)
+                """,
+                ("@c", claimId), ("@d", documentId), ("@st", statement?.Statement), ("@sp", statement?.Speaker),
+                ("@v", q.Value), ("@lo", q.Low), ("@hi", q.High), ("@b", q.Bound.ToString().ToLowerInvariant()),
+                ("@tr", q.Trend == QuantityTrend.None ? null : q.Trend.ToString().ToLowerInvariant()),
+                ("@u", q.Unit), ("@co", q.Counted), ("@pe", q.Per), ("@t", document[q.Span]),
+                ("@s", document.ToCodePoint(q.Span.Start)), ("@e", document.ToCodePoint(q.Span.End)), ("@on", published.Length > 0 ? published : null));
+        }
+
+        string docKey = store.Scalar("SELECT doc_key FROM documents WHERE id = @id", ("@id", documentId)) as string ?? "";
+        foreach (var f in document.Get<ForecastLayer>()?.Items ?? [])
+        {
+            (long Statement, long? Speaker)? statement = statementIds.TryGetValue(f.Attribution, out var st) ? st : null;
+            string forecastKey = ContentHash(docKey + "\n" + SpeakerMatcher.Fold(f.Speaker) + "\n" + SpeakerMatcher.Fold(f.Claim))[..32];
+            store.Execute("""
+                INSERT INTO forecasts (forecast_key, document_id, statement_id, speaker_id, speaker_name, modality, claim, horizon, horizon_from, horizon_to, due, stated_on)
+                VALUES (@k, @d, @st, @sp, @n, @m, @c, @h, @hf, @ht, @due, @on)
+                """,
+                ("@k", forecastKey), ("@d", documentId), ("@st", statement?.Statement), ("@sp", statement?.Speaker), ("@n", f.Speaker),
+                ("@m", f.Modality), ("@c", f.Claim), ("@h", f.Horizon is { } h ? document[h.Span] : null),
+                ("@hf", Day(f.Horizon?.From ?? f.Horizon?.Value)), ("@ht", Day(f.Horizon?.To ?? f.Horizon?.Value)),
+                ("@due", Day(f.Due)), ("@on", published.Length > 0 ? published : null));
+        }
+    }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private long QuoteFor(string text, string kind)
+    {
+        string key = QuoteKey(text);
+        if (store.ScalarLong("SELECT id FROM quotes WHERE quote_key = @k", ("@k", key)) is { } id) return id;
+        return store.ScalarLong("INSERT INTO quotes (quote_key, text, kind) VALUES (@k, @t, @kind) RETURNING id",
+            ("@k", key), ("@t", text), ("@kind", kind))!.Value;
+    }
+
+    /// <summary>
+    /// The same words, whatever the outlet did to their typography: letters and digits only, lower
+    /// case, single spaces; curly or straight quotes, dashes and ellipses do not make a new quote.
+    /// </summary>
+    internal static string QuoteKey(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && sb.Length > 0) sb.Append(' ');
+                space = false;
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                space = true;
+            }
+        }
+        return ContentHash(sb.ToString())[..32];
+    }
+
+    private long ClaimFor(string key, string subject)
+    {
+        if (store.ScalarLong("SELECT id FROM claims WHERE subject_key = @k", ("@k", key)) is { } id) return id;
+        return store.ScalarLong("INSERT INTO claims (subject_key, subject) VALUES (@k, @s) RETURNING id", ("@k", key), ("@s", subject))!.Value;
+    }
+}

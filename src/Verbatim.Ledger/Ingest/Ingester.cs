@@ -1,0 +1,146 @@
+using System.Globalization;
+using Verbatim.Input;
+using Verbatim.Ledger.Storage;
+using Verbatim.Pipeline;
+using Verbatim.Text;
+
+namespace Verbatim.Ledger.Ingest;
+
+/// <summary>Counts of one ingest run, and the failures with their reasons.</summary>
+public sealed class IngestSummary
+{
+    public int Read { get; internal set; }
+    public int Added { get; internal set; }
+    public int NewVersions { get; internal set; }
+    public int Skipped { get; internal set; }
+    public List<(string Input, string Reason)> Failures { get; } = new();
+    public int Failed => Failures.Count;
+}
+
+/// <summary>
+/// Loads a batch of articles into the ledger. Extraction runs on several threads; the ledger is
+/// written by one, in input order, one transaction per document, so that speaker identities come
+/// out the same on every run and a killed run leaves only whole documents behind. Articles the
+/// ledger already holds (same key, same text) are skipped before extraction, so a re-run after a
+/// crash does only the work that is left.
+/// </summary>
+public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
+{
+    private readonly DocumentRecorder _recorder = new(store);
+
+    /// <param name="progress">Called after each document with the number done so far.</param>
+    public IngestSummary Run(IEnumerable<ArticleItem> items, int workers, Action<int>? progress = null, Action<string, string>? failed = null)
+    {
+        workers = Math.Max(1, workers);
+        var summary = new IngestSummary();
+        var held = new HashSet<(string, string)>(store.Query("SELECT doc_key, content_hash FROM documents",
+            r => (r.GetString(0), r.GetString(1))));
+        var inFlight = new Queue<Task<Extracted>>();
+        int done = 0;
+
+        void WriteNext()
+        {
+            var result = inFlight.Dequeue().GetAwaiter().GetResult();
+            Write(result, summary, held, failed);
+            progress?.Invoke(++done);
+        }
+
+        foreach (var item in items)
+        {
+            summary.Read++;
+            if (item.Article is not { } article)
+            {
+                inFlight.Enqueue(Task.FromResult(new Extracted(item.InputName, null, null, item.FailureReason ?? "unreadable", null)));
+            }
+            else
+            {
+                string hash = DocumentRecorder.ContentHash(article.Text);
+                string key = DocumentRecorder.KeyOf(article.Metadata, hash);
+                if (held.Contains((key, hash)))
+                {
+                    inFlight.Enqueue(Task.FromResult(new Extracted(item.InputName, article, null, null, key)));
+                }
+                else
+                {
+                    inFlight.Enqueue(Task.Run(() => Extract(item.InputName, article, key)));
+                }
+            }
+            // Bounded memory: at most a few documents per worker are read and extracted ahead of the writer.
+            while (inFlight.Count >= workers * 2) WriteNext();
+        }
+        while (inFlight.Count > 0) WriteNext();
+        return summary;
+    }
+
+    private sealed record Extracted(string Input, Article? Article, Document? Document, string? Failure, string? Key);
+
+    private Extracted Extract(string input, Article article, string key)
+    {
+        try
+        {
+            return new Extracted(input, article, pipeline.Process(article.Text, article.Metadata), null, key);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new Extracted(input, article, null, $"extraction failed: {e.GetType().Name}: {e.Message}", key);
+        }
+    }
+
+    private void Write(Extracted result, IngestSummary summary, HashSet<(string, string)> held, Action<string, string>? failed)
+    {
+        if (result.Failure is not null)
+        {
+            Fail(result.Input, result.Failure, summary, failed);
+            return;
+        }
+        if (result.Document is null)
+        {
+            summary.Skipped++;
+            return;
+        }
+        try
+        {
+            var (outcome, _) = _recorder.Record(result.Article!, result.Document, result.Input);
+            switch (outcome)
+            {
+                case RecordOutcome.Added: summary.Added++; break;
+                case RecordOutcome.NewVersion: summary.NewVersions++; break;
+                default: summary.Skipped++; break;
+            }
+            held.Add((result.Key!, DocumentRecorder.ContentHash(result.Article!.Text)));
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            Fail(result.Input, $"could not be stored: {e.Message}", summary, failed);
+        }
+    }
+
+    private void Fail(string input, string reason, IngestSummary summary, Action<string, string>? failed)
+    {
+        summary.Failures.Add((input, reason));
+        failed?.Invoke(input, reason);
+        store.Execute("INSERT INTO failures (input_name, reason, failed_at) VALUES (@i, @r, @t)",
+            ("@i", input), ("@r", reason), ("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Re-extracts stored documents with this build (after an upgrade); returns how many were redone.</summary>
+    public int Reprocess(bool all, Action<int>? progress = null)
+    {
+        var rows = store.Query($"SELECT id, doc_key, text, title, published, source, url, published_at FROM documents {(all ? "" : "WHERE extractor <> @x")} ORDER BY id",
+            r => (Id: r.GetInt64(0), Key: r.GetString(1), Text: r.GetString(2), Title: Str(r, 3), Published: Str(r, 4), Source: Str(r, 5), Url: Str(r, 6), PublishedAt: Str(r, 7)),
+            ("@x", DocumentRecorder.ExtractorVersion));
+        int done = 0;
+        foreach (var row in rows)
+        {
+            var metadata = new DocumentMetadata(row.Key, row.Title,
+                row.Published is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                row.Source, row.Url,
+                row.PublishedAt is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null);
+            _recorder.Rerecord(row.Id, pipeline.Process(row.Text, metadata));
+            progress?.Invoke(++done);
+        }
+        return done;
+    }
+
+    private static string? Str(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}
