@@ -171,4 +171,17 @@ public class HtmlArticleReaderTests
         Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), time.Value.Date);
         Assert.Equal(TimeSpan.FromHours(offsetHours), time.Value.At!.Value.Offset);
     }
+
+    [Fact]
+    public void Json_lines_with_html_instead_of_text_read_the_page_and_keep_the_line_fields()
+    {
+        var page = System.Text.Json.JsonSerializer.Serialize($"<html><head><meta property='og:title' content='Page title'><meta name='author' content='Jo Smith'></head><body>{Story}</body></html>");
+        var feed = $$"""{"id": "a", "title": "Line title", "html": {{page}}}""" + "\n" + """{"id": "b", "html": "<nav>Home</nav>"}""";
+        var items = new JsonLinesSource(() => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(feed)), "pages.jsonl").Read().ToList();
+        Assert.True(items[0].Succeeded, items[0].FailureReason);
+        var meta = items[0].Article!.Metadata;
+        Assert.Equal(("a", "Line title", "Jo Smith"), (meta.Id, meta.Title, meta.Author));
+        Assert.Contains("It was worth the wait.", items[0].Article!.Text);
+        Assert.Equal(("pages.jsonl:2", HtmlArticleReader.NoArticleText), (items[1].InputName, items[1].FailureReason));
+    }
 }
