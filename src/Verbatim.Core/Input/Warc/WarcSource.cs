@@ -138,7 +138,7 @@ public sealed class WarcSource : IArticleSource
 }
 
 /// <summary>A stream that gives some bytes already read from another stream, then the rest of it.</summary>
-internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+public sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
 
