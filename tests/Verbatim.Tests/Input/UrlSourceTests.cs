@@ -57,6 +57,10 @@ public sealed class UrlSourceTests : IDisposable
 
         _server.Serve("/big", "text/html", "<p>" + new string('a', 5000) + "</p>");
         Assert.StartsWith("too large", Assert.Single(Fetch("/big", maxBytes: 1000)).FailureReason);
+
+        // No Content-Length to refuse up front: the read stops at the limit.
+        _server.Serve("/endless", "text/html", "<p>" + new string('a', 200_000) + "</p>", chunked: true);
+        Assert.Equal("too large (more than the limit of 1000 bytes)", Assert.Single(Fetch("/endless", maxBytes: 1000)).FailureReason);
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public sealed class UrlSourceTests : IDisposable
     private sealed class LocalServer : IDisposable
     {
         private readonly HttpListener _listener = new();
-        private readonly Dictionary<string, (string ContentType, byte[] Body, TimeSpan Delay)> _pages = [];
+        private readonly Dictionary<string, (string ContentType, byte[] Body, TimeSpan Delay, bool Chunked)> _pages = [];
         private readonly int _port = FreePort();
 
         public LocalServer()
@@ -97,9 +101,9 @@ public sealed class UrlSourceTests : IDisposable
 
         public string Url(string path) => $"http://127.0.0.1:{_port}{path}";
 
-        public void Serve(string path, string contentType, string body, TimeSpan delay = default)
+        public void Serve(string path, string contentType, string body, TimeSpan delay = default, bool chunked = false)
         {
-            lock (_pages) _pages[path] = (contentType, Encoding.UTF8.GetBytes(body), delay);
+            lock (_pages) _pages[path] = (contentType, Encoding.UTF8.GetBytes(body), delay, chunked);
         }
 
         public static int FreePort()
@@ -133,7 +137,7 @@ public sealed class UrlSourceTests : IDisposable
             try
             {
                 LastUserAgent = context.Request.UserAgent;
-                (string ContentType, byte[] Body, TimeSpan Delay) page;
+                (string ContentType, byte[] Body, TimeSpan Delay, bool Chunked) page;
                 bool found;
                 lock (_pages) found = _pages.TryGetValue(context.Request.Url!.AbsolutePath, out page);
                 if (!found)
@@ -144,7 +148,8 @@ public sealed class UrlSourceTests : IDisposable
                 }
                 if (page.Delay > TimeSpan.Zero) await Task.Delay(page.Delay);
                 context.Response.ContentType = page.ContentType;
-                context.Response.ContentLength64 = page.Body.Length;
+                if (page.Chunked) context.Response.SendChunked = true;
+                else context.Response.ContentLength64 = page.Body.Length;
                 await context.Response.OutputStream.WriteAsync(page.Body);
                 context.Response.Close();
             }
