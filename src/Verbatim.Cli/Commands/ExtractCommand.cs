@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verbatim.Input;
+using Verbatim.Input.Web;
 using Verbatim.Pipeline;
 using Verbatim.Text;
 
 namespace Verbatim.Cli.Commands;
 
 /// <summary>
-/// <c>verbatim extract [FILE|DIR|-]... [--published DATE] [--format text|json|jsonl|brat] [--out DIR] [--input-format text|jsonl]</c>:
+/// <c>verbatim extract [FILE|DIR|-]... [--published DATE] [--format text|json|jsonl|brat] [--out DIR] [--input-format auto|text|html|jsonl|rss|warc]</c>:
 /// runs the default pipeline over each input and writes what it finds. A bad input is reported on
 /// stderr and skipped; the others go on (exit code 1 when any failed).
 /// </summary>
@@ -21,7 +22,7 @@ public static class ExtractCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Text files, folders (all *.txt, or *.jsonl with --input-format jsonl, recursively) or - for stdin",
+            Description = "Files, folders (all files of the input format, recursively), http(s) URLs, or - for stdin",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var published = new Option<string?>("--published")
@@ -42,10 +43,10 @@ public static class ExtractCommand
         };
         var inputFormat = new Option<string>("--input-format")
         {
-            Description = "How inputs are laid out: text (one article per file) or jsonl (one {id, text, ...} object per line)",
+            Description = "How inputs are laid out: text (one article per file), html (a news page), jsonl (one {id, text|html, ...} object per line), rss (RSS or Atom feed), warc (web archive, .warc or .warc.gz), or auto (by name and content)",
             DefaultValueFactory = _ => "text",
         };
-        inputFormat.AcceptOnlyFromAmong("text", "jsonl");
+        inputFormat.AcceptOnlyFromAmong("auto", "text", "html", "jsonl", "rss", "warc");
         var maxSize = new Option<long>("--max-size")
         {
             Description = "Refuse articles (files, or JSON Lines records) larger than this many bytes",
@@ -62,7 +63,7 @@ public static class ExtractCommand
             ParseDate(result.GetValue(published)),
             ParseFormat(result.GetRequiredValue(format)),
             result.GetValue(outDir),
-            result.GetRequiredValue(inputFormat) == "jsonl" ? InputFormat.JsonLines : InputFormat.Text,
+            ParseInputFormat(result.GetRequiredValue(inputFormat)),
             result.GetValue(maxSize) is > 0 and var max ? max : throw new UsageException("extract: --max-size must be positive")).Execute());
         return command;
     }
@@ -74,6 +75,25 @@ public static class ExtractCommand
             ? date
             : throw new UsageException($"--published: not a date (YYYY-MM-DD): {value}");
     }
+
+    private static InputFormat ParseInputFormat(string value) => value switch
+    {
+        "auto" => InputFormat.Auto,
+        "html" => InputFormat.Html,
+        "jsonl" => InputFormat.JsonLines,
+        "rss" => InputFormat.Rss,
+        "warc" => InputFormat.Warc,
+        _ => InputFormat.Text,
+    };
+
+    /// <summary>Whether an input may hold several articles (a feed, an archive, JSON Lines, a URL that may be a feed).</summary>
+    private static bool MayHoldSeveral(string path, InputFormat format) => format switch
+    {
+        InputFormat.JsonLines or InputFormat.Rss or InputFormat.Warc => true,
+        InputFormat.Auto => UrlSource.IsUrl(path) || path == ArticleSources.StdinName
+            || InputDetection.FromName(path) is null or InputFormat.JsonLines or InputFormat.Rss or InputFormat.Warc,
+        _ => false,
+    };
 
     private static OutputFormat ParseFormat(string value) => value switch
     {
@@ -105,7 +125,7 @@ public static class ExtractCommand
             {
                 throw new UsageException("extract: stdin (-) can be read only once");
             }
-            bool several = paths.Length > 1 || inputFormat == InputFormat.JsonLines || paths.Any(Directory.Exists);
+            bool several = paths.Length > 1 || paths.Any(p => Directory.Exists(p) || MayHoldSeveral(p, inputFormat));
             using var sink = DocumentSink.Create(format, outDir, several, context);
 
             // Only the list of files is held; documents are read, processed and written one at a time.

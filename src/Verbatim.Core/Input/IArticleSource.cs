@@ -15,6 +15,14 @@ public enum InputFormat
 {
     /// <summary>One article per file, UTF-8 text.</summary>
     Text,
-    /// <summary>One article per line: a JSON object {id, text, title?, published?, url?, source?}.</summary>
+    /// <summary>One article per line: a JSON object {id, text or html, title?, published?, url?, source?}.</summary>
     JsonLines,
+    /// <summary>Each input's format from its name (.html, .xml, .warc.gz, .jsonl, .txt…) or its first bytes.</summary>
+    Auto,
+    /// <summary>One news page per file; its article text and metadata are extracted.</summary>
+    Html,
+    /// <summary>An RSS 2.0 or Atom feed: one article per item or entry.</summary>
+    Rss,
+    /// <summary>A web archive (WARC 1.0/1.1, plain or gzipped): one article per HTML response record.</summary>
+    Warc,
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using Verbatim.Input.Html;
 using Verbatim.Text;
 
 namespace Verbatim.Input;
 
 /// <summary>
 /// A JSON Lines feed: one article per line, <c>{"id": …, "text": …, "title"?, "published"?, "url"?, "source"?}</c>.
+/// A line may give the page itself (<c>"html"</c>) instead of <c>"text"</c>; its article text and metadata are then
+/// read from the page (see <see cref="HtmlArticleReader"/>), and the line's own fields win over the page's.
 /// A line that cannot be read is one failed item named "FILE:LINE"; the lines after it go on.
 /// Blank lines are skipped. Lines are read as raw bytes, so invalid UTF-8 on one line fails only that line.
 /// </summary>
@@ -95,6 +98,10 @@ public sealed class JsonLinesSource : IArticleSource
                 return ArticleItem.Failed(name, "missing \"id\"");
             }
             var text = OptionalString(root, "text");
+            if (text is null && OptionalString(root, "html") is { } html)
+            {
+                return ParseHtml(root, name, id, html);
+            }
             if (text is null)
             {
                 return ArticleItem.Failed(name, "missing \"text\"");
@@ -117,6 +124,32 @@ public sealed class JsonLinesSource : IArticleSource
         {
             return ArticleItem.Failed(name, e.Message);
         }
+    }
+
+    /// <summary>A line with a page instead of text: the line's own fields win over what the page declares.</summary>
+    private ArticleItem ParseHtml(JsonElement root, string name, string id, string html)
+    {
+        var url = OptionalString(root, "url");
+        var page = HtmlArticleReader.Parse(html, url);
+        var published = OptionalString(root, "published") is { } date ? ParseDate(date) : (DateOnly?)null;
+        var fallback = new DocumentMetadata(id, Published: _published);
+        var item = HtmlArticleReader.ToItem(name, page, fallback);
+        if (item.Article is not { } article)
+        {
+            return item;
+        }
+        var metadata = article.Metadata with
+        {
+            Id = id,
+            Title = OptionalString(root, "title") ?? article.Metadata.Title,
+            Source = OptionalString(root, "source") ?? article.Metadata.Source,
+            Url = url ?? article.Metadata.Url,
+        };
+        if (published is not null)
+        {
+            metadata = metadata with { Published = published, PublishedAt = null };
+        }
+        return ArticleItem.Read(name, article with { Metadata = metadata });
     }
 
     private static string? OptionalString(JsonElement root, string property)

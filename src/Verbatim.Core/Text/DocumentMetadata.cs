@@ -5,6 +5,7 @@ namespace Verbatim.Text;
 /// <see cref="Published"/> is the publication day in the outlet's own time zone;
 /// <see cref="PublishedAt"/> the full timestamp with its offset when the source gives one
 /// (relative dates such as "yesterday" resolve against the outlet's day, not UTC's).
+/// <see cref="Author"/> is the byline as the source gives it (several names joined by ", ").
 /// </summary>
 public sealed record DocumentMetadata(
     string Id,
@@ -12,4 +13,5 @@ public sealed record DocumentMetadata(
     DateOnly? Published = null,
     string? Source = null,
     string? Url = null,
-    DateTimeOffset? PublishedAt = null);
+    DateTimeOffset? PublishedAt = null,
+    string? Author = null);
