@@ -95,7 +95,7 @@ public static class LedgerCommands
             {
                 foreach (var s in sources)
                 {
-                    foreach (var item in s.Read())
+                    foreach (var item in Ingester.Guarded(s))
                     {
                         yield return outlet is not null && item.Article is { } a && a.Metadata.Source is null
                             ? ArticleItem.Read(item.InputName, a with { Metadata = a.Metadata with { Source = outlet } })

@@ -81,7 +81,7 @@ public sealed class DocumentRecorder(LedgerStore store)
                 RETURNING id
                 """,
                 ("@key", key), ("@version", previousVersion + 1), ("@hash", hash), ("@input", inputName),
-                ("@url", meta.Url), ("@title", meta.Title), ("@source", meta.Source), ("@author", null),
+                ("@url", meta.Url), ("@title", meta.Title), ("@source", meta.Source), ("@author", meta.Author),
                 ("@published", meta.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 ("@published_at", meta.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
                 ("@signature", StoryFingerprint.Encode(signature)), ("@text", document.Text),

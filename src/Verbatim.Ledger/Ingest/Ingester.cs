@@ -72,6 +72,35 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
         return summary;
     }
 
+    /// <summary>
+    /// The items of <paramref name="source"/>, where a reader that throws (a parser's bug on one
+    /// hostile page) ends that source with a failed item instead of ending the batch.
+    /// </summary>
+    public static IEnumerable<ArticleItem> Guarded(IArticleSource source)
+    {
+        using var items = source.Read().GetEnumerator();
+        while (true)
+        {
+            ArticleItem? next = null;
+            string? failure = null;
+            try
+            {
+                if (!items.MoveNext()) yield break;
+                next = items.Current;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failure = $"unreadable: {e.GetType().Name}: {e.Message}";
+            }
+            if (failure is not null)
+            {
+                yield return ArticleItem.Failed(source.ToString() ?? "input", failure);
+                yield break;
+            }
+            yield return next!;
+        }
+    }
+
     private sealed record Extracted(string Input, Article? Article, Document? Document, string? Failure, string? Key);
 
     private Extracted Extract(string input, Article article, string key)

@@ -56,16 +56,28 @@ public sealed class LedgerQueries(LedgerStore store)
         if (since is not null) { where.Add("d.published >= @since"); args.Add(("@since", since)); }
         if (until is not null) { where.Add("d.published <= @until"); args.Add(("@until", until)); }
         if (outlet is not null) { where.Add("lower(d.source) = lower(@outlet)"); args.Add(("@outlet", outlet)); }
+        // The page of quotes first, in SQL (a common search word can match a large share of the
+        // ledger); then every latest sighting of just those quotes.
+        args.Add(("@limit", limit));
+        var page = store.Query($"""
+            SELECT s.quote_id, MIN(d.published) AS first_seen
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            WHERE {string.Join(" AND ", where)}
+            GROUP BY s.quote_id
+            ORDER BY first_seen, s.quote_id
+            LIMIT @limit
+            """, r => r.GetInt64(0), args.ToArray());
+        if (page.Count == 0) return [];
         var rows = store.Query($"""
             SELECT s.quote_id, q.text, q.kind, s.speaker_id, sp.name, d.id, d.title, d.published, d.url, d.source
             FROM statements s JOIN documents d ON d.id = s.document_id JOIN quotes q ON q.id = s.quote_id
             LEFT JOIN speakers sp ON sp.id = s.speaker_id
-            WHERE {string.Join(" AND ", where)}
+            WHERE {Latest} AND s.quote_id IN ({string.Join(',', page)})
             ORDER BY d.published, d.id, s.content_start
             """,
             r => (Quote: r.GetInt64(0), Text: r.GetString(1), Kind: r.GetString(2), SpeakerId: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
-                  SpeakerName: Str(r, 4), Doc: new DocumentRef(r.GetInt64(5), Str(r, 6), Str(r, 7), Str(r, 8), Str(r, 9))),
-            args.ToArray());
+                  SpeakerName: Str(r, 4), Doc: new DocumentRef(r.GetInt64(5), Str(r, 6), Str(r, 7), Str(r, 8), Str(r, 9))));
+        var order = page.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return rows.GroupBy(r => r.Quote)
             .Select(g =>
             {
@@ -75,8 +87,7 @@ public sealed class LedgerQueries(LedgerStore store)
                 return new QuoteRow(g.Key, who.SpeakerId is { } sid ? new SpeakerRef(sid, who.SpeakerName!) : null, first.Kind, first.Text,
                     documents.Count, documents.Select(d => d.Published).Where(p => p is not null).Min(), documents);
             })
-            .OrderBy(q => q.FirstSeen).ThenBy(q => q.Id)
-            .Take(limit)
+            .OrderBy(q => order[q.Id])
             .ToList();
     }
 
