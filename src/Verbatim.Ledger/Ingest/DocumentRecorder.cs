@@ -25,6 +25,47 @@ public enum RecordOutcome
 }
 
 /// <summary>
+/// Everything the ledger stores about one document, computed off the writer thread: hashes, the
+/// JSON of the extraction, the story fingerprint, and each statement, figure and forecast in the
+/// rows they become. The single writer then only runs SQL.
+/// </summary>
+public sealed class PreparedDocument
+{
+    internal PreparedDocument(Article article, Document document, string? key = null)
+    {
+        Article = article;
+        Document = document;
+        ContentHash = DocumentRecorder.ContentHash(article.Text);
+        Key = key ?? DocumentRecorder.KeyOf(article.Metadata, ContentHash);
+        Signature = StoryFingerprint.Signature(document);
+        Bands = StoryFingerprint.Bands(Signature).ToArray();
+        Extraction = DocumentJson.ToJson(document, indented: false);
+        var attributions = document.Get<AttributionLayer>()?.Items ?? [];
+        AttributionIds = OutputIds.For(attributions);
+        Statements = attributions.Where(a => a.Content.Length > 0).Select(a =>
+        {
+            string text = string.Join(" … ", a.Content.Select(span => document[span]));
+            return new PreparedStatement(a, text, DocumentRecorder.QuoteKey(text), DocumentJson.KindName(a.Kind));
+        }).ToList();
+        Claims = (document.Get<QuantityLayer>()?.Items ?? []).Select(q => (Quantity: q, Subject: ClaimSubject.Of(q)))
+            .Where(x => x.Subject is not null).Select(x => (x.Quantity, x.Subject!.Value)).ToList();
+    }
+
+    public Article Article { get; }
+    public Document Document { get; }
+    public string ContentHash { get; }
+    public string Key { get; }
+    internal ulong[] Signature { get; }
+    internal string[] Bands { get; }
+    internal string Extraction { get; }
+    internal Dictionary<int, string> AttributionIds { get; }
+    internal List<PreparedStatement> Statements { get; }
+    internal List<(Quantity Quantity, (string Key, string Text) Subject)> Claims { get; }
+}
+
+internal sealed record PreparedStatement(Attribution.Attribution Attribution, string Text, string QuoteKey, string Kind);
+
+/// <summary>
 /// Writes one extracted document and every fact drawn from it into the ledger, in one
 /// transaction: a kill at any moment leaves either all of the document or none of it, and the
 /// next run picks up where this one stopped. Offsets are stored in Unicode code points, as the
@@ -59,10 +100,18 @@ public sealed class DocumentRecorder(LedgerStore store)
     public bool Holds(string docKey, string contentHash) =>
         store.ScalarLong("SELECT id FROM documents WHERE doc_key = @k AND content_hash = @h", ("@k", docKey), ("@h", contentHash)) is not null;
 
-    public (RecordOutcome Outcome, long DocumentId) Record(Article article, Document document, string? inputName)
+    /// <summary>Computes what <see cref="Record(PreparedDocument, string?)"/> stores; thread-safe, for the extraction workers.</summary>
+    public static PreparedDocument Prepare(Article article, Document document) => new(article, document);
+
+    public (RecordOutcome Outcome, long DocumentId) Record(Article article, Document document, string? inputName) =>
+        Record(Prepare(article, document), inputName);
+
+    public (RecordOutcome Outcome, long DocumentId) Record(PreparedDocument prepared, string? inputName)
     {
-        string hash = ContentHash(article.Text);
-        string key = KeyOf(article.Metadata, hash);
+        var article = prepared.Article;
+        var document = prepared.Document;
+        string hash = prepared.ContentHash;
+        string key = prepared.Key;
         return store.InTransaction(() =>
         {
             if (store.ScalarLong("SELECT id FROM documents WHERE doc_key = @k AND content_hash = @h", ("@k", key), ("@h", hash)) is { } existing)
@@ -72,7 +121,6 @@ public sealed class DocumentRecorder(LedgerStore store)
             long previousVersion = store.ScalarLong("SELECT COALESCE(MAX(version), 0) FROM documents WHERE doc_key = @k", ("@k", key)) ?? 0;
             store.Execute("UPDATE documents SET is_latest = 0 WHERE doc_key = @k", ("@k", key));
             var meta = article.Metadata;
-            var signature = StoryFingerprint.Signature(document);
             long id = store.ScalarLong("""
                 INSERT INTO documents (doc_key, version, is_latest, content_hash, input_name, url, title, source, author, published, published_at,
                                        signature, text, extraction, extractor, ingested_at)
@@ -84,24 +132,25 @@ public sealed class DocumentRecorder(LedgerStore store)
                 ("@url", meta.Url), ("@title", meta.Title), ("@source", meta.Source), ("@author", meta.Author),
                 ("@published", meta.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 ("@published_at", meta.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
-                ("@signature", StoryFingerprint.Encode(signature)), ("@text", document.Text),
-                ("@extraction", DocumentJson.ToJson(document, indented: false)), ("@extractor", ExtractorVersion),
+                ("@signature", StoryFingerprint.Encode(prepared.Signature)), ("@text", document.Text),
+                ("@extraction", prepared.Extraction), ("@extractor", ExtractorVersion),
                 ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))!.Value;
-            LinkStory(id, signature);
-            RecordFacts(id, document);
+            LinkStory(id, prepared.Signature, prepared.Bands);
+            RecordFacts(id, prepared, meta.Published);
             return (previousVersion > 0 ? RecordOutcome.NewVersion : RecordOutcome.Added, id);
         });
     }
 
     /// <summary>Replaces the facts drawn from a stored document by those of a fresh extraction (reprocess).</summary>
-    public void Rerecord(long documentId, Document document)
+    public void Rerecord(long documentId, string docKey, Article article, Document document)
     {
+        var prepared = new PreparedDocument(article, document, docKey);
         store.InTransaction(() =>
         {
             DeleteFacts(store, documentId);
             store.Execute("UPDATE documents SET extraction = @e, extractor = @x WHERE id = @id",
-                ("@e", DocumentJson.ToJson(document, indented: false)), ("@x", ExtractorVersion), ("@id", documentId));
-            RecordFacts(documentId, document);
+                ("@e", prepared.Extraction), ("@x", ExtractorVersion), ("@id", documentId));
+            RecordFacts(documentId, prepared, article.Metadata.Published);
         });
     }
 
@@ -123,20 +172,16 @@ public sealed class DocumentRecorder(LedgerStore store)
         }
     }
 
-    private void LinkStory(long id, ulong[] signature)
+    private void LinkStory(long id, ulong[] signature, string[] bands)
     {
         long story = id;
-        var bands = StoryFingerprint.Bands(signature);
-        var candidates = new HashSet<long>();
-        foreach (var band in bands)
-        {
-            foreach (var other in store.Query("SELECT document_id FROM story_bands WHERE band = @b", r => r.GetInt64(0), ("@b", band)))
-            {
-                candidates.Add(other);
-            }
-        }
+        // All bands in one statement each way: sixteen round trips per document cost more than the look-ups.
+        var bandParameters = bands.Select((b, i) => ("@b" + i.ToString(CultureInfo.InvariantCulture), (object?)b)).ToArray();
+        string bandList = string.Join(", ", bandParameters.Select(p => p.Item1));
+        var candidates = new SortedSet<long>(store.Query($"SELECT DISTINCT document_id FROM story_bands WHERE band IN ({bandList})",
+            r => r.GetInt64(0), bandParameters));
         double best = 0;
-        foreach (var other in candidates.Order())
+        foreach (var other in candidates)
         {
             var row = store.Query("SELECT signature, story_id FROM documents WHERE id = @id",
                 r => (Signature: r.GetString(0), Story: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), ("@id", other)).FirstOrDefault();
@@ -149,18 +194,16 @@ public sealed class DocumentRecorder(LedgerStore store)
             }
         }
         store.Execute("UPDATE documents SET story_id = @s WHERE id = @id", ("@s", story), ("@id", id));
-        foreach (var band in bands)
-        {
-            store.Execute("INSERT INTO story_bands (band, document_id) VALUES (@b, @d)", ("@b", band), ("@d", id));
-        }
+        store.Execute($"INSERT INTO story_bands (band, document_id) VALUES {string.Join(", ", bandParameters.Select(p => $"({p.Item1}, @d)"))}",
+            [.. bandParameters, ("@d", id)]);
     }
 
-    private void RecordFacts(long documentId, Document document)
+    private void RecordFacts(long documentId, PreparedDocument prepared, DateOnly? publishedDay)
     {
-        var attributions = document.Get<AttributionLayer>()?.Items ?? [];
+        var document = prepared.Document;
         var speakerLayer = document.Get<SpeakerLayer>();
-        var ids = OutputIds.For(attributions);
-        string published = store.Scalar("SELECT published FROM documents WHERE id = @id", ("@id", documentId)) as string ?? "";
+        var ids = prepared.AttributionIds;
+        string published = publishedDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
         // Speakers first: one mention row per document speaker, tied to its ledger identity.
         var mentionIds = new Dictionary<string, (long Mention, long Speaker)>(StringComparer.Ordinal);
@@ -178,12 +221,9 @@ public sealed class DocumentRecorder(LedgerStore store)
         }
 
         var statementIds = new Dictionary<int, (long Statement, long? Speaker)>();
-        foreach (var a in attributions)
+        foreach (var (a, text, quoteKey, kind) in prepared.Statements)
         {
-            if (a.Content.Length == 0) continue;
-            string text = string.Join(" … ", a.Content.Select(span => document[span]));
-            string kind = DocumentJson.KindName(a.Kind);
-            long quoteId = QuoteFor(text, kind);
+            long quoteId = QuoteFor(quoteKey, text, kind);
             (long Mention, long Speaker)? who = speakerLayer is not null && speakerLayer.ByAttribution.TryGetValue(a.Id, out var sp) && mentionIds.TryGetValue(sp.Id, out var m) ? m : null;
             long statementId = store.ScalarLong("""
                 INSERT INTO statements (document_id, attribution, quote_id, speaker_id, mention_id, kind, text, content_start, content_end,
@@ -203,11 +243,9 @@ public sealed class DocumentRecorder(LedgerStore store)
             statementIds[a.Id] = (statementId, who?.Speaker);
         }
 
-        foreach (var q in document.Get<QuantityLayer>()?.Items ?? [])
+        foreach (var (q, subject) in prepared.Claims)
         {
-            var subject = ClaimSubject.Of(q);
-            if (subject is null) continue;
-            long claimId = ClaimFor(subject.Value.Key, subject.Value.Text);
+            long claimId = ClaimFor(subject.Key, subject.Text);
             (long Statement, long? Speaker)? statement = q.Attribution is int aid && statementIds.TryGetValue(aid, out var st) ? st : null;
             store.Execute("""
                 INSERT INTO claim_points (claim_id, document_id, statement_id, speaker_id, value, low, high, bound, trend, unit, counted, per,
@@ -221,7 +259,7 @@ public sealed class DocumentRecorder(LedgerStore store)
                 ("@s", document.ToCodePoint(q.Span.Start)), ("@e", document.ToCodePoint(q.Span.End)), ("@on", published.Length > 0 ? published : null));
         }
 
-        string docKey = store.Scalar("SELECT doc_key FROM documents WHERE id = @id", ("@id", documentId)) as string ?? "";
+        string docKey = prepared.Key;
         foreach (var f in document.Get<ForecastLayer>()?.Items ?? [])
         {
             (long Statement, long? Speaker)? statement = statementIds.TryGetValue(f.Attribution, out var st) ? st : null;
@@ -239,13 +277,11 @@ public sealed class DocumentRecorder(LedgerStore store)
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private long QuoteFor(string text, string kind)
-    {
-        string key = QuoteKey(text);
-        if (store.ScalarLong("SELECT id FROM quotes WHERE quote_key = @k", ("@k", key)) is { } id) return id;
-        return store.ScalarLong("INSERT INTO quotes (quote_key, text, kind) VALUES (@k, @t, @kind) RETURNING id",
+    // One statement whether the quote is new or not: the no-op update makes RETURNING give the
+    // existing row's id on a conflict (both engines).
+    private long QuoteFor(string key, string text, string kind) =>
+        store.ScalarLong("INSERT INTO quotes (quote_key, text, kind) VALUES (@k, @t, @kind) ON CONFLICT (quote_key) DO UPDATE SET quote_key = excluded.quote_key RETURNING id",
             ("@k", key), ("@t", text), ("@kind", kind))!.Value;
-    }
 
     /// <summary>
     /// The same words, whatever the outlet did to their typography: letters and digits only, lower

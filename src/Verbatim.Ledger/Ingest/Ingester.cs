@@ -28,6 +28,9 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
 {
     private readonly DocumentRecorder _recorder = new(store);
 
+    /// <summary>Documents per transaction in a batch.</summary>
+    private const int GroupSize = 64;
+
     /// <param name="progress">Called after each document with the number done so far.</param>
     public IngestSummary Run(IEnumerable<ArticleItem> items, int workers, Action<int>? progress = null, Action<string, string>? failed = null)
     {
@@ -37,38 +40,58 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
             r => (r.GetString(0), r.GetString(1))));
         var inFlight = new Queue<Task<Extracted>>();
         int done = 0;
+        var sinceCommit = System.Diagnostics.Stopwatch.StartNew();
+        int inGroup = 0;
 
         void WriteNext()
         {
             var result = inFlight.Dequeue().GetAwaiter().GetResult();
+            if (inGroup == 0) store.BeginGroup();
             Write(result, summary, held, failed);
+            // Commit every GroupSize documents, or sooner when documents arrive slowly (a crawl),
+            // so that readers of the ledger see progress and a kill loses little.
+            if (++inGroup >= GroupSize || sinceCommit.ElapsedMilliseconds > 1000)
+            {
+                store.CommitGroup();
+                inGroup = 0;
+                sinceCommit.Restart();
+            }
             progress?.Invoke(++done);
         }
 
-        foreach (var item in items)
+        try
         {
-            summary.Read++;
-            if (item.Article is not { } article)
+            foreach (var item in items)
             {
-                inFlight.Enqueue(Task.FromResult(new Extracted(item.InputName, null, null, item.FailureReason ?? "unreadable", null)));
-            }
-            else
-            {
-                string hash = DocumentRecorder.ContentHash(article.Text);
-                string key = DocumentRecorder.KeyOf(article.Metadata, hash);
-                if (held.Contains((key, hash)))
+                summary.Read++;
+                if (item.Article is not { } article)
                 {
-                    inFlight.Enqueue(Task.FromResult(new Extracted(item.InputName, article, null, null, key)));
+                    inFlight.Enqueue(Task.FromResult(new Extracted(item.InputName, null, null, item.FailureReason ?? "unreadable", null)));
                 }
                 else
                 {
-                    inFlight.Enqueue(Task.Run(() => Extract(item.InputName, article, key)));
+                    string hash = DocumentRecorder.ContentHash(article.Text);
+                    string key = DocumentRecorder.KeyOf(article.Metadata, hash);
+                    if (held.Contains((key, hash)))
+                    {
+                        inFlight.Enqueue(Task.FromResult(new Extracted(item.InputName, article, null, null, key)));
+                    }
+                    else
+                    {
+                        inFlight.Enqueue(Task.Run(() => Extract(item.InputName, article, key)));
+                    }
                 }
+                // Bounded memory: at most a few documents per worker are read and extracted ahead of the writer.
+                while (inFlight.Count >= workers * 2) WriteNext();
             }
-            // Bounded memory: at most a few documents per worker are read and extracted ahead of the writer.
-            while (inFlight.Count >= workers * 2) WriteNext();
+            while (inFlight.Count > 0) WriteNext();
+            store.CommitGroup();
         }
-        while (inFlight.Count > 0) WriteNext();
+        catch
+        {
+            store.AbandonGroup();
+            throw;
+        }
         return summary;
     }
 
@@ -101,13 +124,13 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
         }
     }
 
-    private sealed record Extracted(string Input, Article? Article, Document? Document, string? Failure, string? Key);
+    private sealed record Extracted(string Input, Article? Article, PreparedDocument? Document, string? Failure, string? Key);
 
     private Extracted Extract(string input, Article article, string key)
     {
         try
         {
-            return new Extracted(input, article, pipeline.Process(article.Text, article.Metadata), null, key);
+            return new Extracted(input, article, DocumentRecorder.Prepare(article, pipeline.Process(article.Text, article.Metadata)), null, key);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -129,14 +152,14 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
         }
         try
         {
-            var (outcome, _) = _recorder.Record(result.Article!, result.Document, result.Input);
+            var (outcome, _) = _recorder.Record(result.Document, result.Input);
             switch (outcome)
             {
                 case RecordOutcome.Added: summary.Added++; break;
                 case RecordOutcome.NewVersion: summary.NewVersions++; break;
                 default: summary.Skipped++; break;
             }
-            held.Add((result.Key!, DocumentRecorder.ContentHash(result.Article!.Text)));
+            held.Add((result.Key!, result.Document.ContentHash));
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
@@ -165,7 +188,7 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
                 row.Published is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 row.Source, row.Url,
                 row.PublishedAt is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null);
-            _recorder.Rerecord(row.Id, pipeline.Process(row.Text, metadata));
+            _recorder.Rerecord(row.Id, row.Key, new Article(metadata, row.Text), pipeline.Process(row.Text, metadata));
             progress?.Invoke(++done);
         }
         return done;
