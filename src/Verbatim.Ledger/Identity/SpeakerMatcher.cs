@@ -135,13 +135,13 @@ internal sealed class SpeakerMatcher(LedgerStore store)
     {
         var words = Words(speaker.Name);
         bool person = speaker.Type == SpeakerType.Person;
-        return store.ScalarLong("""
+        return store.Insert("""
             INSERT INTO speakers (name, type, surname, given, created_at) VALUES (@n, @t, @s, @g, @c) RETURNING id
             """,
             ("@n", speaker.Name), ("@t", TypeName(speaker.Type)),
             ("@s", person && words.Length > 0 ? words[^1] : null),
             ("@g", person && words.Length > 1 ? words[0] : null),
-            ("@c", DateTimeOffset.UtcNow.ToString("O")))!.Value;
+            ("@c", DateTimeOffset.UtcNow.ToString("O")));
     }
 }
 

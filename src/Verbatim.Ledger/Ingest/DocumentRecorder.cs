@@ -121,7 +121,7 @@ public sealed class DocumentRecorder(LedgerStore store)
             long previousVersion = store.ScalarLong("SELECT COALESCE(MAX(version), 0) FROM documents WHERE doc_key = @k", ("@k", key)) ?? 0;
             store.Execute("UPDATE documents SET is_latest = 0 WHERE doc_key = @k", ("@k", key));
             var meta = article.Metadata;
-            long id = store.ScalarLong("""
+            long id = store.Insert("""
                 INSERT INTO documents (doc_key, version, is_latest, content_hash, input_name, url, title, source, author, published, published_at,
                                        signature, text, extraction, extractor, ingested_at)
                 VALUES (@key, @version, 1, @hash, @input, @url, @title, @source, @author, @published, @published_at,
@@ -134,7 +134,7 @@ public sealed class DocumentRecorder(LedgerStore store)
                 ("@published_at", meta.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
                 ("@signature", StoryFingerprint.Encode(prepared.Signature)), ("@text", document.Text),
                 ("@extraction", prepared.Extraction), ("@extractor", ExtractorVersion),
-                ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))!.Value;
+                ("@now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
             LinkStory(id, prepared.Signature, prepared.Bands);
             RecordFacts(id, prepared, meta.Published);
             return (previousVersion > 0 ? RecordOutcome.NewVersion : RecordOutcome.Added, id);
@@ -211,12 +211,12 @@ public sealed class DocumentRecorder(LedgerStore store)
         foreach (var speaker in docSpeakers)
         {
             var match = _speakers.Resolve(speaker, documentId, docSpeakers);
-            long mention = store.ScalarLong("""
+            long mention = store.Insert("""
                 INSERT INTO speaker_mentions (document_id, speaker_id, local_id, name, name_key, title, affiliation, type)
                 VALUES (@d, @s, @l, @n, @k, @t, @a, @ty) RETURNING id
                 """,
                 ("@d", documentId), ("@s", match.SpeakerId), ("@l", speaker.Id), ("@n", speaker.Name), ("@k", match.NameKey),
-                ("@t", speaker.Title), ("@a", speaker.Affiliation), ("@ty", SpeakerMatcher.TypeName(speaker.Type)))!.Value;
+                ("@t", speaker.Title), ("@a", speaker.Affiliation), ("@ty", SpeakerMatcher.TypeName(speaker.Type)));
             mentionIds[speaker.Id] = (mention, match.SpeakerId);
         }
 
@@ -225,7 +225,7 @@ public sealed class DocumentRecorder(LedgerStore store)
         {
             long quoteId = QuoteFor(quoteKey, text, kind);
             (long Mention, long Speaker)? who = speakerLayer is not null && speakerLayer.ByAttribution.TryGetValue(a.Id, out var sp) && mentionIds.TryGetValue(sp.Id, out var m) ? m : null;
-            long statementId = store.ScalarLong("""
+            long statementId = store.Insert("""
                 INSERT INTO statements (document_id, attribution, quote_id, speaker_id, mention_id, kind, text, content_start, content_end,
                                         source_start, source_end, cue_start, cue_end, nested_in, confidence, extractor)
                 VALUES (@d, @a, @q, @s, @m, @k, @t, @cs, @ce, @ss, @se, @us, @ue, @n, @c, @x) RETURNING id
@@ -235,12 +235,13 @@ public sealed class DocumentRecorder(LedgerStore store)
                 ("@ss", a.Source is { } src ? document.ToCodePoint(src.Start) : null), ("@se", a.Source is { } src2 ? document.ToCodePoint(src2.End) : null),
                 ("@us", a.Cue is { } cue ? document.ToCodePoint(cue.Start) : null), ("@ue", a.Cue is { } cue2 ? document.ToCodePoint(cue2.End) : null),
                 ("@n", a.NestedIn is int outer && ids.TryGetValue(outer, out var outerId) ? outerId : null),
-                ("@c", a.Confidence), ("@x", ExtractorVersion))!.Value;
-            if (store.Engine == LedgerEngine.Sqlite)
-            {
-                store.Execute("INSERT INTO statement_search (rowid, text) VALUES (@id, @t)", ("@id", statementId), ("@t", text));
-            }
+                ("@c", a.Confidence), ("@x", ExtractorVersion));
             statementIds[a.Id] = (statementId, who?.Speaker);
+        }
+        if (store.Engine == LedgerEngine.Sqlite && statementIds.Count > 0)
+        {
+            // The search index takes the document's statements in one statement, not one each.
+            store.Execute("INSERT INTO statement_search (rowid, text) SELECT id, text FROM statements WHERE document_id = @d", ("@d", documentId));
         }
 
         foreach (var (q, subject) in prepared.Claims)
@@ -277,11 +278,20 @@ public sealed class DocumentRecorder(LedgerStore store)
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    // One statement whether the quote is new or not: the no-op update makes RETURNING give the
-    // existing row's id on a conflict (both engines).
-    private long QuoteFor(string key, string text, string kind) =>
-        store.ScalarLong("INSERT INTO quotes (quote_key, text, kind) VALUES (@k, @t, @kind) ON CONFLICT (quote_key) DO UPDATE SET quote_key = excluded.quote_key RETURNING id",
+    private long QuoteFor(string key, string text, string kind)
+    {
+        if (store.Engine == LedgerEngine.Sqlite)
+        {
+            // Insert when new (one row changed), else look the existing one up.
+            return store.Execute("INSERT INTO quotes (quote_key, text, kind) VALUES (@k, @t, @kind) ON CONFLICT (quote_key) DO NOTHING",
+                    ("@k", key), ("@t", text), ("@kind", kind)) == 1
+                ? store.ScalarLong("SELECT last_insert_rowid()")!.Value
+                : store.ScalarLong("SELECT id FROM quotes WHERE quote_key = @k", ("@k", key))!.Value;
+        }
+        // One statement whether the quote is new or not: the no-op update makes RETURNING give the existing row's id.
+        return store.ScalarLong("INSERT INTO quotes (quote_key, text, kind) VALUES (@k, @t, @kind) ON CONFLICT (quote_key) DO UPDATE SET quote_key = excluded.quote_key RETURNING id",
             ("@k", key), ("@t", text), ("@kind", kind))!.Value;
+    }
 
     /// <summary>
     /// The same words, whatever the outlet did to their typography: letters and digits only, lower
@@ -310,6 +320,6 @@ public sealed class DocumentRecorder(LedgerStore store)
     private long ClaimFor(string key, string subject)
     {
         if (store.ScalarLong("SELECT id FROM claims WHERE subject_key = @k", ("@k", key)) is { } id) return id;
-        return store.ScalarLong("INSERT INTO claims (subject_key, subject) VALUES (@k, @s) RETURNING id", ("@k", key), ("@s", subject))!.Value;
+        return store.Insert("INSERT INTO claims (subject_key, subject) VALUES (@k, @s) RETURNING id", ("@k", key), ("@s", subject));
     }
 }

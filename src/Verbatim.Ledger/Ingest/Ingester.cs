@@ -28,6 +28,8 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
 {
     private readonly DocumentRecorder _recorder = new(store);
 
+    private const int AheadPerWorker = 8;
+
     /// <summary>Documents per transaction in a batch.</summary>
     private const int GroupSize = 64;
 
@@ -81,8 +83,9 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
                         inFlight.Enqueue(Task.Run(() => Extract(item.InputName, article, key)));
                     }
                 }
-                // Bounded memory: at most a few documents per worker are read and extracted ahead of the writer.
-                while (inFlight.Count >= workers * 2) WriteNext();
+                // Bounded memory: at most AheadPerWorker documents per worker are read and extracted
+                // ahead of the writer, enough that a slow document does not leave the writer idle.
+                while (inFlight.Count >= workers * AheadPerWorker) WriteNext();
             }
             while (inFlight.Count > 0) WriteNext();
             store.CommitGroup();

@@ -50,9 +50,9 @@ public sealed class LedgerEdits(LedgerStore store)
         {
             var type = (string)store.Scalar("SELECT type FROM speakers WHERE id = @s", ("@s", speakerId))!;
             var words = Identity.SpeakerMatcher.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            long created = store.ScalarLong("INSERT INTO speakers (name, type, surname, given, created_at) VALUES (@n, @t, @su, @g, @c) RETURNING id",
+            long created = store.Insert("INSERT INTO speakers (name, type, surname, given, created_at) VALUES (@n, @t, @su, @g, @c) RETURNING id",
                 ("@n", name), ("@t", type), ("@su", type == "person" && words.Length > 0 ? words[^1] : null),
-                ("@g", type == "person" && words.Length > 1 ? words[0] : null), ("@c", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))!.Value;
+                ("@g", type == "person" && words.Length > 1 ? words[0] : null), ("@c", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
             foreach (var key in keys)
             {
                 store.Execute("UPDATE speaker_names SET speaker_id = @n, pinned = 1 WHERE name_key = @k", ("@n", created), ("@k", key));

@@ -205,6 +205,20 @@ public sealed class LedgerStore : IDisposable
     public long? ScalarLong(string sql, params (string Name, object? Value)[] parameters) =>
         Scalar(sql, parameters) is { } value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
+    /// <summary>
+    /// Runs an INSERT written with a final "RETURNING id" and gives the new row's id. On SQLite the
+    /// clause is dropped for last_insert_rowid(): the provider reads RETURNING rows through a data
+    /// reader, which made each insert several times slower than the insert itself.
+    /// </summary>
+    public long Insert(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (Engine != LedgerEngine.Sqlite) return ScalarLong(sql, parameters)!.Value;
+        var trimmed = sql.TrimEnd();
+        if (!trimmed.EndsWith("RETURNING id", StringComparison.Ordinal)) throw new ArgumentException("Insert expects SQL ending with RETURNING id", nameof(sql));
+        Execute(trimmed[..^"RETURNING id".Length], parameters);
+        return ScalarLong("SELECT last_insert_rowid()")!.Value;
+    }
+
     /// <summary>Runs a query and maps each row; the rows are read before returning.</summary>
     public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
