@@ -227,7 +227,7 @@ public static class LedgerCommands
         var since = new Option<string?>("--since") { Description = "Published on or after (YYYY-MM-DD)" };
         var until = new Option<string?>("--until") { Description = "Published on or before (YYYY-MM-DD)" };
         var outlet = new Option<string?>("--outlet") { Description = "Only this outlet" };
-        var limit = new Option<int>("--limit") { Description = "At most this many quotes", DefaultValueFactory = _ => 100 };
+        var limit = new Option<int>("--limit") { Description = "At most this many quotes (a page)", DefaultValueFactory = _ => LedgerQueries.DefaultPage };
         var command = new Command("quotes", "Statements in the ledger, each once with its sightings across outlets") { db, format, speaker, search, since, until, outlet, limit };
         command.SetAction(result => WithLedger(context, result.GetValue(db), store =>
         {

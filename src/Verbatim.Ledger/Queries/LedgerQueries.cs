@@ -39,7 +39,10 @@ public sealed class LedgerQueries(LedgerStore store)
 {
     private const string Latest = "d.is_latest = 1";
 
-    public IReadOnlyList<QuoteRow> Quotes(string? speaker = null, string? search = null, string? since = null, string? until = null, string? outlet = null, int limit = 100)
+    /// <summary>Quotes per answer unless asked for more: a page a person reads.</summary>
+    public const int DefaultPage = 50;
+
+    public IReadOnlyList<QuoteRow> Quotes(string? speaker = null, string? search = null, string? since = null, string? until = null, string? outlet = null, int limit = DefaultPage)
     {
         var where = new List<string> { Latest };
         var args = new List<(string, object?)>();
@@ -51,7 +54,7 @@ public sealed class LedgerQueries(LedgerStore store)
         }
         if (!string.IsNullOrWhiteSpace(search))
         {
-            where.Add(SearchClause("s", search, args));
+            where.Add(SearchClause("s", search, args, window: speaker is null));
         }
         if (since is not null) { where.Add("d.published >= @since"); args.Add(("@since", since)); }
         if (until is not null) { where.Add("d.published <= @until"); args.Add(("@until", until)); }
@@ -68,42 +71,66 @@ public sealed class LedgerQueries(LedgerStore store)
             LIMIT @limit
             """, r => r.GetInt64(0), args.ToArray());
         if (page.Count == 0) return [];
-        var rows = store.Query($"""
-            SELECT s.quote_id, q.text, q.kind, s.speaker_id, sp.name, d.id, d.title, d.published, d.url, d.source
-            FROM statements s JOIN documents d ON d.id = s.document_id JOIN quotes q ON q.id = s.quote_id
-            LEFT JOIN speakers sp ON sp.id = s.speaker_id
-            WHERE {Latest} AND s.quote_id IN ({string.Join(',', page)})
-            ORDER BY d.published, d.id, s.content_start
+        string pageIds = string.Join(',', page);
+        // Per quote: its words, its speaker, how many latest documents carry it and since when.
+        var heads = store.Query($"""
+            SELECT g.id, g.text, g.kind, g.sightings, g.first_seen, g.speaker_id, sp.name FROM (
+              SELECT q.id, q.text, q.kind, COUNT(DISTINCT s.document_id) AS sightings, MIN(d.published) AS first_seen, MIN(s.speaker_id) AS speaker_id
+              FROM quotes q JOIN statements s ON s.quote_id = q.id JOIN documents d ON d.id = s.document_id
+              WHERE {Latest} AND q.id IN ({pageIds})
+              GROUP BY q.id, q.text, q.kind) AS g
+            LEFT JOIN speakers sp ON sp.id = g.speaker_id
             """,
-            r => (Quote: r.GetInt64(0), Text: r.GetString(1), Kind: r.GetString(2), SpeakerId: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
-                  SpeakerName: Str(r, 4), Doc: new DocumentRef(r.GetInt64(5), Str(r, 6), Str(r, 7), Str(r, 8), Str(r, 9))));
+            r => (Id: r.GetInt64(0), Text: r.GetString(1), Kind: r.GetString(2), Sightings: Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
+                  FirstSeen: Str(r, 4), SpeakerId: r.IsDBNull(5) ? (long?)null : Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture), SpeakerName: Str(r, 6)));
+        // The documents, earliest first, at most DocumentsPerQuote each: a wire quote can run in
+        // hundreds of outlets, and the count says how many.
+        var documents = store.Query($"""
+            SELECT quote_id, id, title, published, url, source FROM (
+              SELECT DISTINCT s.quote_id, d.id, d.title, d.published, d.url, d.source,
+                     DENSE_RANK() OVER (PARTITION BY s.quote_id ORDER BY d.published, d.id) AS n
+              FROM statements s JOIN documents d ON d.id = s.document_id
+              WHERE {Latest} AND s.quote_id IN ({pageIds})) AS ranked
+            WHERE n <= {DocumentsPerQuote}
+            ORDER BY quote_id, published, id
+            """,
+            r => (Quote: r.GetInt64(0), Doc: new DocumentRef(r.GetInt64(1), Str(r, 2), Str(r, 3), Str(r, 4), Str(r, 5))))
+            .ToLookup(x => x.Quote, x => x.Doc);
         var order = page.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return rows.GroupBy(r => r.Quote)
-            .Select(g =>
-            {
-                var first = g.First();
-                var who = g.FirstOrDefault(x => x.SpeakerId is not null);
-                var documents = g.Select(x => x.Doc).DistinctBy(d => d.Id).ToList();
-                return new QuoteRow(g.Key, who.SpeakerId is { } sid ? new SpeakerRef(sid, who.SpeakerName!) : null, first.Kind, first.Text,
-                    documents.Count, documents.Select(d => d.Published).Where(p => p is not null).Min(), documents);
-            })
+        return heads
+            .Select(h => new QuoteRow(h.Id, h.SpeakerId is { } sid ? new SpeakerRef(sid, h.SpeakerName ?? "") : null, h.Kind, h.Text,
+                h.Sightings, h.FirstSeen, documents[h.Id].ToList()))
             .OrderBy(q => order[q.Id])
             .ToList();
     }
 
+    /// <summary>How many of a quote's documents a quote lists (its sightings count them all).</summary>
+    public const int DocumentsPerQuote = 25;
+
+    /// <summary>
+    /// How many matching statements a search without a speaker looks at: the most recently stored
+    /// ones. A common word matches a good share of a large ledger, and gathering every match before
+    /// taking a page would make the answer slow exactly when it is least useful; with a speaker the
+    /// matches are few and all of them count.
+    /// </summary>
+    public const int SearchWindow = 2000;
+
     /// <summary>A full-text condition on statements alias <paramref name="alias"/>: FTS5 on SQLite, tsvector on PostgreSQL.</summary>
-    private string SearchClause(string alias, string search, List<(string, object?)> args)
+    private string SearchClause(string alias, string search, List<(string, object?)> args, bool window)
     {
+        string limit = window ? $" ORDER BY {(store.Engine == LedgerEngine.Sqlite ? "rowid" : "id")} DESC LIMIT {SearchWindow}" : "";
         if (store.Engine == LedgerEngine.Sqlite)
         {
             // Each word as a quoted FTS5 string: the user's punctuation never becomes query syntax.
             var words = search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 .Select(w => "\"" + w.Replace("\"", "\"\"") + "\"");
             args.Add(("@search", string.Join(' ', words)));
-            return $"{alias}.id IN (SELECT rowid FROM statement_search WHERE statement_search MATCH @search)";
+            return $"{alias}.id IN (SELECT rowid FROM statement_search WHERE statement_search MATCH @search{limit})";
         }
         args.Add(("@search", search));
-        return $"{alias}.search @@ plainto_tsquery('english', @search)";
+        return window
+            ? $"{alias}.id IN (SELECT id FROM statements WHERE search @@ plainto_tsquery('english', @search){limit})"
+            : $"{alias}.search @@ plainto_tsquery('english', @search)";
     }
 
     /// <summary>Speaker ids for a user's reference: a number, or a name (whole, or a part of it).</summary>
