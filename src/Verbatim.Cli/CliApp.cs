@@ -51,6 +51,7 @@ public static class CliApp
             TrainCommand.Create(context),
         };
         foreach (var command in LedgerCommands.Create(context)) root.Subcommands.Add(command);
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 }

@@ -78,9 +78,11 @@ public static class LedgerCommands
         var source = new Option<string?>("--source") { Description = "Outlet name for articles that carry none", HelpName = "NAME" };
         var workers = new Option<int>("--workers") { Description = "Extraction threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary, not what the ledger knows" };
+        var serve = new Option<bool>("--serve") { Description = "Then serve the explorer over the ledger (see verbatim serve)" };
+        var urls = new Option<string>("--urls") { Description = "Where --serve listens", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
         var command = new Command("ingest", "Extract articles into the ledger (skips what it holds; a changed URL becomes a new version)")
         {
-            inputs, db, inputFormat, published, source, workers, quiet,
+            inputs, db, inputFormat, published, source, workers, quiet, serve, urls,
         };
         command.SetAction(result => WithLedger(context, result.GetValue(db), store =>
         {
@@ -129,6 +131,12 @@ public static class LedgerCommands
                 $"ingest: {summary.Read} read, {summary.Added} added, {summary.NewVersions} new versions, {summary.Skipped} skipped, {summary.Failed} failed ({clock.Elapsed.TotalSeconds:0.0} s) into {store.DisplayName}"));
             foreach (var (input, reason) in summary.Failures.Take(20)) context.Err.WriteLine($"  failed: {input}: {reason}");
             if (!result.GetValue(quiet)) Overview(context, store);
+            if (result.GetValue(serve))
+            {
+                store.Dispose();
+                context.Out.WriteLine();
+                return ServeCommand.Serve(context, LedgerStore.Resolve(result.GetValue(db)), result.GetRequiredValue(urls), false, null);
+            }
             return summary.Failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         }));
         return command;
@@ -281,8 +289,6 @@ public static class LedgerCommands
         return command;
     }
 
-    /// <summary>One speaker in full: identity, titles over time, statements, figures and forecasts.</summary>
-    private sealed record SpeakerProfile(SpeakerRow Speaker, IReadOnlyList<QuoteRow> Quotes, IReadOnlyList<ForecastRow> Forecasts);
 
     private static Command Speaker(CliContext context)
     {
@@ -299,9 +305,7 @@ public static class LedgerCommands
                 context.Error($"speaker: no speaker matches '{result.GetRequiredValue(name)}'");
                 return ExitCodes.SomeFailed;
             }
-            var profiles = ids.Select(id => q.Speaker(id)!).Where(s => s is not null)
-                .Select(s => new SpeakerProfile(s, q.Quotes(speaker: s.Id.ToString(CultureInfo.InvariantCulture), limit: 1000),
-                    q.Forecasts(DateOnly.FromDateTime(DateTime.Today), speaker: s.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
+            var profiles = ids.Select(id => q.Profile(id, DateOnly.FromDateTime(DateTime.Today))).OfType<SpeakerProfile>().ToList();
             var fmt = result.GetRequiredValue(format);
             if (fmt != "table")
             {

@@ -13,11 +13,7 @@ internal static class LedgerOutput
 {
     public static readonly string[] Formats = ["table", "json", "jsonl", "csv"];
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static JsonSerializerOptions Json => Verbatim.Ledger.Queries.LedgerJson.Options;
 
     public static void Write<T>(CliContext context, string format, IReadOnlyList<T> rows, string[] headers, Func<T, string[]> cells)
     {
@@ -47,31 +43,7 @@ internal static class LedgerOutput
         }
     }
 
-    private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> rows)
-    {
-        var elements = rows.Select(r => JsonSerializer.SerializeToElement(r, Json)).ToList();
-        var columns = elements.SelectMany(e => e.EnumerateObject().Select(p => p.Name)).Distinct().ToList();
-        if (columns.Count == 0)
-        {
-            return;
-        }
-        output.WriteLine(string.Join(',', columns.Select(Quote)));
-        foreach (var e in elements)
-        {
-            output.WriteLine(string.Join(',', columns.Select(c => Quote(e.TryGetProperty(c, out var v) ? Cell(v) : ""))));
-        }
-
-        static string Cell(JsonElement v) => v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString()!,
-            JsonValueKind.Null or JsonValueKind.Undefined => "",
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
-            _ => v.GetRawText(),
-        };
-
-        static string Quote(string s) =>
-            s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
+    private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> rows) => Verbatim.Ledger.Queries.LedgerCsv.Write(output, rows);
 
     /// <summary>A figure as a person reads it: "≤ 27", "≥ 12", "~1,200", "400–450".</summary>
     public static string Figure(double? value, double? low, double? high, string bound)

@@ -39,17 +39,15 @@ public sealed class LedgerQueries(LedgerStore store)
 {
     private const string Latest = "d.is_latest = 1";
 
-    /// <summary>Quotes per answer unless asked for more: a page a person reads.</summary>
-    public const int DefaultPage = 50;
-
-    public IReadOnlyList<QuoteRow> Quotes(string? speaker = null, string? search = null, string? since = null, string? until = null, string? outlet = null, int limit = DefaultPage)
+    /// <summary>The WHERE conditions of a statement query (alias s, documents d); none is true when a named speaker does not exist.</summary>
+    private (List<string> Where, List<(string, object?)> Args, bool None) Filters(string? speaker, string? search, string? since, string? until, string? outlet, string? kind)
     {
         var where = new List<string> { Latest };
         var args = new List<(string, object?)>();
         if (speaker is not null)
         {
             var ids = SpeakerIds(speaker);
-            if (ids.Count == 0) return [];
+            if (ids.Count == 0) return (where, args, true);
             where.Add($"s.speaker_id IN ({string.Join(',', ids)})");
         }
         if (!string.IsNullOrWhiteSpace(search))
@@ -59,16 +57,52 @@ public sealed class LedgerQueries(LedgerStore store)
         if (since is not null) { where.Add("d.published >= @since"); args.Add(("@since", since)); }
         if (until is not null) { where.Add("d.published <= @until"); args.Add(("@until", until)); }
         if (outlet is not null) { where.Add("lower(d.source) = lower(@outlet)"); args.Add(("@outlet", outlet)); }
+        if (kind is not null) { where.Add("s.kind = @kind"); args.Add(("@kind", kind)); }
+        return (where, args, false);
+    }
+
+    /// <summary>How the statements a search finds divide by speaker, outlet and kind (the ten largest of each).</summary>
+    public IReadOnlyList<(string Facet, string Value, int Count)> Facets(string? speaker = null, string? search = null, string? since = null,
+        string? until = null, string? outlet = null, string? kind = null)
+    {
+        var (where, args, none) = Filters(speaker, search, since, until, outlet, kind);
+        if (none) return [];
+        var facets = new List<(string, string, int)>();
+        foreach (var (facet, column, join) in new[]
+        {
+            ("speaker", "sp.name", "JOIN speakers sp ON sp.id = s.speaker_id"),
+            ("outlet", "d.source", ""),
+            ("kind", "s.kind", ""),
+        })
+        {
+            facets.AddRange(store.Query($"""
+                SELECT {column}, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.document_id {join}
+                WHERE {string.Join(" AND ", where)} AND {column} IS NOT NULL
+                GROUP BY {column} ORDER BY n DESC, {column} LIMIT 10
+                """, r => (facet, r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)), args.ToArray()));
+        }
+        return facets;
+    }
+
+    /// <summary>Quotes per answer unless asked for more: a page a person reads.</summary>
+    public const int DefaultPage = 50;
+
+    public IReadOnlyList<QuoteRow> Quotes(string? speaker = null, string? search = null, string? since = null, string? until = null, string? outlet = null, int limit = DefaultPage,
+        string? kind = null, int offset = 0)
+    {
+        var (where, args, none) = Filters(speaker, search, since, until, outlet, kind);
+        if (none) return [];
         // The page of quotes first, in SQL (a common search word can match a large share of the
         // ledger); then every latest sighting of just those quotes.
         args.Add(("@limit", limit));
+        args.Add(("@offset", Math.Max(0, offset)));
         var page = store.Query($"""
             SELECT s.quote_id, MIN(d.published) AS first_seen
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {string.Join(" AND ", where)}
             GROUP BY s.quote_id
             ORDER BY first_seen, s.quote_id
-            LIMIT @limit
+            LIMIT @limit OFFSET @offset
             """, r => r.GetInt64(0), args.ToArray());
         if (page.Count == 0) return [];
         string pageIds = string.Join(',', page);
@@ -188,6 +222,15 @@ public sealed class LedgerQueries(LedgerStore store)
 
     public SpeakerRow? Speaker(long id) => Speakers().FirstOrDefault(s => s.Id == id)
         ?? store.Query("SELECT id, name, type FROM speakers WHERE id = @id", r => new SpeakerRow(r.GetInt64(0), r.GetString(1), r.GetString(2), [], [], 0, null, null), ("@id", id)).FirstOrDefault();
+
+    /// <summary>A speaker with their quotes (up to 1,000) and forecasts; null when there is no such speaker.</summary>
+    public SpeakerProfile? Profile(long id, DateOnly today)
+    {
+        var speaker = Speaker(id);
+        if (speaker is null) return null;
+        string key = id.ToString(CultureInfo.InvariantCulture);
+        return new SpeakerProfile(speaker, Quotes(speaker: key, limit: 1000), Forecasts(today, speaker: key));
+    }
 
     public IReadOnlyList<ClaimSeries> Claims(string? about = null)
     {

@@ -46,8 +46,12 @@ public sealed class LedgerStore : IDisposable
     public static bool IsPostgresUrl(string db) =>
         db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Opens (creating when absent) and migrates the ledger at <paramref name="db"/>: a file path or a postgres:// URL.</summary>
-    public static LedgerStore Open(string db)
+    /// <summary>
+    /// Opens (creating when absent) and migrates the ledger at <paramref name="db"/>: a file path or
+    /// a postgres:// URL. A server that opens a connection per request migrates once at start-up
+    /// and passes <paramref name="migrate"/> false afterwards.
+    /// </summary>
+    public static LedgerStore Open(string db, bool migrate = true)
     {
         LedgerStore store;
         if (IsPostgresUrl(db))
@@ -101,7 +105,7 @@ public sealed class LedgerStore : IDisposable
         }
         try
         {
-            Migrations.Apply(store);
+            if (migrate) Migrations.Apply(store);
         }
         catch
         {

@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Verbatim.Ledger.Queries;
+using Verbatim.Ledger.Storage;
+using Verbatim.Output;
+using Verbatim.Pipeline;
+using Verbatim.Text;
+using Verbatim.Web.Pages;
+using Verbatim.Web.Security;
+using H = Verbatim.Web.Html.Html;
+
+namespace Verbatim.Web;
+
+/// <summary>
+/// The explorer: server-rendered pages over the ledger (usable without JavaScript) and the JSON
+/// API behind them under /api/ (described at /openapi.json). Pages and API read the same
+/// <see cref="LedgerQueries"/> and the API writes the same JSON as the CLI's --format json.
+/// Routes: / · /search · /articles/{id} · /speakers · /speakers/{id} · /claims · /claims/{id} ·
+/// /forecasts · /paste, and /api/… for each.
+/// </summary>
+public static class ExplorerApp
+{
+    public static WebApplication Build(ExplorerOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        // Migrate once here; requests then open the ledger without touching the schema.
+        using (LedgerStore.Open(options.Db)) { }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Verbatim.Web" });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.ValueLengthLimit = (int)Math.Min(options.MaxRequestBytes, int.MaxValue));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Verbatim explorer API";
+            document.Info.Description = "Who said what: quotes, speakers, figures over time and forecasts from the ledger. Lists take ?format=csv.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => ExtractionPipeline.CreateDefault());
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(async context =>
+        {
+            // Never a stack trace: say what a person can do, log the rest.
+            var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            context.Response.StatusCode = failure is LedgerException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            await WritePage(context, "Something went wrong", H.Of($"""<h1>Something went wrong</h1><p>The request could not be answered. Try again, or go <a href="/">home</a>.</p>"""));
+        }));
+        app.Use(async (context, next) =>
+        {
+            SecurityHeaders.Apply(context.Response);
+            await next();
+        });
+        app.UseStatusCodePages(async status =>
+        {
+            var context = status.HttpContext;
+            if (context.Request.Path.StartsWithSegments("/api") || context.Response.ContentLength > 0 || context.Response.HasStarted) return;
+            await WritePage(context, "Not found", H.Of($"""<h1>{context.Response.StatusCode switch { 404 => "Not found", 413 => "Too large", _ => "Cannot do that" }}</h1><p><a href="/">Home</a></p>"""));
+        });
+
+        app.MapOpenApi("/openapi.json");
+        MapAssets(app);
+        MapPages(app, options);
+        MapApi(app, options);
+        return app;
+    }
+
+    private static DateOnly Today(ExplorerOptions options) => options.Today ?? DateOnly.FromDateTime(DateTime.Today);
+
+    private static LedgerStore Open(ExplorerOptions options) => LedgerStore.Open(options.Db, migrate: false);
+
+    private static Task WritePage(HttpContext context, string title, H body, string? query = null)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(Layout.Page(title, body, query).ToString());
+    }
+
+    private static IResult Page(string title, H body, string? query = null, int status = 200) =>
+        Results.Content(Layout.Page(title, body, query).ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    private static void MapAssets(WebApplication app)
+    {
+        var types = new Dictionary<string, string> { [".css"] = "text/css; charset=utf-8", [".js"] = "text/javascript; charset=utf-8" };
+        app.MapGet("/assets/{name}", (string name, HttpContext context) =>
+        {
+            var stream = typeof(ExplorerApp).Assembly.GetManifestResourceStream("Verbatim.Web.Assets." + name);
+            if (stream is null || !types.TryGetValue(Path.GetExtension(name), out var type)) return Results.NotFound();
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Stream(stream, type);
+        }).ExcludeFromDescription();
+    }
+
+    private static void MapPages(WebApplication app, ExplorerOptions options)
+    {
+        app.MapGet("/", () =>
+        {
+            using var store = Open(options);
+            var q = new LedgerQueries(store);
+            var today = Today(options);
+            var latest = LatestQuotes(store, q, 12);
+            var forecasts = q.Forecasts(today).Where(f => f.Status is "due" or "open" && f.Due is not null)
+                .OrderBy(f => f.Status == "due" ? 0 : 1).ThenBy(f => f.Due).Take(8).ToList();
+            var moved = q.Claims().Where(c => c.Points.Count > 1).OrderByDescending(c => c.Points[^1].Date).Take(8).ToList();
+            return Page("Home", HomePage.Render(latest, q.Speakers().Take(10).ToList(), forecasts, moved, today));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/articles/{id:long}", (long id) =>
+        {
+            using var store = Open(options);
+            var article = StoredArticle(store, id);
+            return article is null ? Page("Not found", H.Of($"""<h1>No article {id}</h1>"""), status: 404)
+                : Page(article.Title ?? $"Article {id}", ArticleView.Render(article, stored: true));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/speakers", (string? q) =>
+        {
+            using var store = Open(options);
+            return Page("Speakers", SpeakerPage.List(new LedgerQueries(store).Speakers(q), q));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/speakers/{id:long}", (long id, string? q) =>
+        {
+            using var store = Open(options);
+            var queries = new LedgerQueries(store);
+            var profile = queries.Profile(id, Today(options));
+            if (profile is null) return Page("Not found", H.Of($"""<h1>No speaker {id}</h1>"""), status: 404);
+            var titles = store.Query("""
+                SELECT DISTINCT m.title, m.affiliation, d.published FROM speaker_mentions m JOIN documents d ON d.id = m.document_id
+                WHERE m.speaker_id = @id AND d.is_latest = 1 AND (m.title IS NOT NULL OR m.affiliation IS NOT NULL) ORDER BY d.published
+                """, r => (Title: r.IsDBNull(0) ? null : r.GetString(0), Affiliation: r.IsDBNull(1) ? null : r.GetString(1), Date: r.IsDBNull(2) ? null : r.GetString(2)), ("@id", id));
+            var figures = queries.Claims().SelectMany(c => c.Points.Where(p => p.Speaker == profile.Speaker.Name).Select(p => (c, p))).ToList();
+            return Page(profile.Speaker.Name, SpeakerPage.Render(profile, titles, figures, string.IsNullOrWhiteSpace(q) ? null : q));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/claims", (string? about) =>
+        {
+            using var store = Open(options);
+            return Page("Figures", ClaimPage.List(new LedgerQueries(store).Claims(about), about));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/claims/{id:long}", (long id) =>
+        {
+            using var store = Open(options);
+            var series = new LedgerQueries(store).Claims().FirstOrDefault(c => c.Id == id);
+            return series is null ? Page("Not found", H.Of($"""<h1>No figure series {id}</h1>"""), status: 404) : Page(series.Subject, ClaimPage.Render(series));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/forecasts", (long? resolved) =>
+        {
+            using var store = Open(options);
+            var today = Today(options);
+            return Page("Forecasts", ForecastsPage.Render(new LedgerQueries(store).Forecasts(today), today, options.AllowWrites,
+                resolved is long r ? $"Forecast {r} resolved." : null));
+        }).ExcludeFromDescription();
+
+        app.MapPost("/forecasts/{id:long}/resolve", async (long id, HttpContext context) =>
+        {
+            if (!options.AllowWrites) return Page("Read-only", H.Of($"""<h1>This explorer is read-only</h1><p>Start it with --allow-writes and a token to resolve forecasts.</p>"""), status: 403);
+            var form = await context.Request.ReadFormAsync();
+            if (!TokenMatches(options, form["token"])) return Page("Not allowed", H.Of($"""<h1>Wrong write token</h1><p><a href="/forecasts">Back</a></p>"""), status: 403);
+            using var store = Open(options);
+            try
+            {
+                new LedgerEdits(store).ResolveForecast(id, form["outcome"].ToString(), NullIfEmpty(form["evidence"]));
+            }
+            catch (LedgerException e)
+            {
+                return Page("Cannot resolve", H.Of($"""<h1>Cannot resolve</h1><p>{e.Message}</p><p><a href="/forecasts">Back</a></p>"""), status: 400);
+            }
+            return Results.Redirect($"/forecasts?resolved={id}#forecast-{id}");
+        }).ExcludeFromDescription().DisableAntiforgery();
+
+        app.MapGet("/search", (string? q, string? speaker, string? outlet, string? since, string? until, string? kind, int? page) =>
+        {
+            var query = new SearchQuery(NullIfEmpty(q), NullIfEmpty(speaker), NullIfEmpty(outlet), Day(since), Day(until), Kind(kind), Math.Max(1, page ?? 1));
+            using var store = Open(options);
+            var queries = new LedgerQueries(store);
+            var results = queries.Quotes(query.Speaker, query.Q, query.Since, query.Until, query.Outlet, SearchQuery.PageSize + 1, query.Kind, (query.Page - 1) * SearchQuery.PageSize);
+            var facets = queries.Facets(query.Speaker, query.Q, query.Since, query.Until, query.Outlet, query.Kind);
+            return Page("Search", SearchPage.Render(query, results.Take(SearchQuery.PageSize).ToList(), results.Count > SearchQuery.PageSize, facets), query.Q);
+        }).ExcludeFromDescription();
+
+        app.MapGet("/paste", () => Page("Paste an article", PastePage.Form(null, null, null, options.MaxPasteChars))).ExcludeFromDescription();
+
+        app.MapPost("/paste", async (HttpContext context, ExtractionPipeline pipeline) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            string text = form["text"].ToString();
+            string? published = NullIfEmpty(form["published"]);
+            var (document, error) = Extract(pipeline, text, published, options);
+            if (document is null) return Page("Paste an article", PastePage.Form(text.Length > options.MaxPasteChars ? null : text, published, error, options.MaxPasteChars), status: 400);
+            return Page("Pasted article", ArticleView.Render(ArticleData.FromJson(null, DocumentJson.ToJson(document, indented: false)), stored: false));
+        }).ExcludeFromDescription().DisableAntiforgery();
+    }
+
+    private static void MapApi(WebApplication app, ExplorerOptions options)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/quotes", (string? speaker, string? search, string? since, string? until, string? outlet, string? kind, int? limit, int? offset, string? format) =>
+        {
+            using var store = Open(options);
+            return List(new LedgerQueries(store).Quotes(NullIfEmpty(speaker), NullIfEmpty(search), Day(since), Day(until), NullIfEmpty(outlet),
+                Math.Clamp(limit ?? LedgerQueries.DefaultPage, 1, 1000), Kind(kind), Math.Max(0, offset ?? 0)), format);
+        }).WithSummary("Quotes, each once with its sightings (as `verbatim quotes --format json`)");
+
+        api.MapGet("/search", (string? q, string? speaker, string? outlet, string? since, string? until, string? kind, int? limit, int? offset) =>
+        {
+            using var store = Open(options);
+            var queries = new LedgerQueries(store);
+            var quotes = queries.Quotes(NullIfEmpty(speaker), NullIfEmpty(q), Day(since), Day(until), NullIfEmpty(outlet), Math.Clamp(limit ?? 20, 1, 1000), Kind(kind), Math.Max(0, offset ?? 0));
+            var facets = queries.Facets(NullIfEmpty(speaker), NullIfEmpty(q), Day(since), Day(until), NullIfEmpty(outlet), Kind(kind))
+                .GroupBy(f => f.Facet).ToDictionary(g => g.Key, g => g.Select(f => new { value = f.Value, count = f.Count }).ToList());
+            return Results.Json(new { quotes, facets }, LedgerJson.Options);
+        }).WithSummary("Full-text search with facets (speaker, outlet, kind)");
+
+        api.MapGet("/speakers", (string? search, string? format) =>
+        {
+            using var store = Open(options);
+            return List(new LedgerQueries(store).Speakers(NullIfEmpty(search)), format);
+        }).WithSummary("Speakers (as `verbatim speakers --format json`)");
+
+        api.MapGet("/speakers/{id:long}", (long id) =>
+        {
+            using var store = Open(options);
+            return new LedgerQueries(store).Profile(id, Today(options)) is { } profile ? Results.Json(profile, LedgerJson.Options) : Results.NotFound();
+        }).WithSummary("One speaker with quotes and forecasts (as `verbatim speaker ID --format json`, one item)");
+
+        api.MapGet("/claims", (string? about, string? format) =>
+        {
+            using var store = Open(options);
+            return List(new LedgerQueries(store).Claims(NullIfEmpty(about)), format);
+        }).WithSummary("Claim series (as `verbatim claims --format json`)");
+
+        api.MapGet("/claims/{id:long}", (long id) =>
+        {
+            using var store = Open(options);
+            return new LedgerQueries(store).Claims().FirstOrDefault(c => c.Id == id) is { } series ? Results.Json(series, LedgerJson.Options) : Results.NotFound();
+        }).WithSummary("One claim series");
+
+        api.MapGet("/forecasts", (string? due, string? status, string? speaker, string? format) =>
+        {
+            using var store = Open(options);
+            try
+            {
+                return List(new LedgerQueries(store).Forecasts(Today(options), NullIfEmpty(due), NullIfEmpty(status), NullIfEmpty(speaker)), format);
+            }
+            catch (LedgerException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+        }).WithSummary("Forecasts with status (as `verbatim forecasts --format json`)");
+
+        api.MapGet("/articles/{id:long}", (long id) =>
+        {
+            using var store = Open(options);
+            var json = store.Scalar("SELECT extraction FROM documents WHERE id = @id", ("@id", id)) as string;
+            return json is null ? Results.NotFound() : Results.Text(json, "application/json; charset=utf-8");
+        }).WithSummary("One article with its extraction (the extract command's JSON)");
+
+        api.MapPost("/paste", async (HttpContext context, ExtractionPipeline pipeline) =>
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var buffer = new char[options.MaxPasteChars + 1];
+            int read = await reader.ReadBlockAsync(buffer, 0, buffer.Length);
+            var (document, error) = Extract(pipeline, new string(buffer, 0, read), context.Request.Query["published"], options);
+            return document is null ? Results.BadRequest(new { error }) : Results.Text(DocumentJson.ToJson(document, indented: false), "application/json; charset=utf-8");
+        }).WithSummary("Extract a text (the request body, UTF-8) without storing it; ?published=YYYY-MM-DD").DisableAntiforgery();
+
+        api.MapPost("/forecasts/{id:long}/resolve", (long id, ResolveRequest body, HttpContext context) =>
+        {
+            if (!options.AllowWrites) return Results.Problem("writes are off: start verbatim serve with --allow-writes", statusCode: 403);
+            if (!TokenMatches(options, BearerToken(context))) return Results.Problem("wrong or missing write token (Authorization: Bearer TOKEN)", statusCode: 403);
+            using var store = Open(options);
+            try
+            {
+                new LedgerEdits(store).ResolveForecast(id, body.Outcome, body.Evidence, body.Note);
+                return Results.NoContent();
+            }
+            catch (LedgerException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+        }).WithSummary("Resolve a forecast (writes: --allow-writes, Authorization: Bearer TOKEN)").DisableAntiforgery();
+    }
+
+    public sealed record ResolveRequest(string Outcome, string? Evidence, string? Note);
+
+    private static IResult List<T>(IReadOnlyList<T> rows, string? format)
+    {
+        if (format == "csv")
+        {
+            var writer = new StringWriter(CultureInfo.InvariantCulture);
+            LedgerCsv.Write(writer, rows);
+            return Results.Text(writer.ToString(), "text/csv; charset=utf-8");
+        }
+        return Results.Json(rows, LedgerJson.Options);
+    }
+
+    /// <summary>The stored article with its ledger speakers, or null.</summary>
+    internal static ArticleData? StoredArticle(LedgerStore store, long id)
+    {
+        var json = store.Scalar("SELECT extraction FROM documents WHERE id = @id", ("@id", id)) as string;
+        if (json is null) return null;
+        var speakers = store.Query("""
+            SELECT s.attribution, s.speaker_id, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.document_id = @id
+            """, r => (Attribution: r.GetString(0), Id: r.GetInt64(1), Name: r.GetString(2)), ("@id", id))
+            .ToDictionary(x => x.Attribution, x => (x.Id, x.Name));
+        return ArticleData.FromJson(id, json, speakers);
+    }
+
+    private static IReadOnlyList<QuoteRow> LatestQuotes(LedgerStore store, LedgerQueries queries, int count)
+    {
+        var since = store.Scalar("SELECT MAX(published) FROM documents WHERE is_latest = 1") as string;
+        var newest = since is null ? [] : queries.Quotes(since: DateOnly.ParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), limit: 500);
+        return newest.OrderByDescending(x => x.FirstSeen).ThenByDescending(x => x.Id).Take(count).ToList();
+    }
+
+    private static (Document? Document, string? Error) Extract(ExtractionPipeline pipeline, string text, string? published, ExplorerOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, "The text is empty.");
+        if (text.Length > options.MaxPasteChars) return (null, $"The text is longer than {options.MaxPasteChars:N0} characters.");
+        DateOnly? day = DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        return (pipeline.Process(text.Replace("\r\n", "\n"), new DocumentMetadata("pasted", Published: day)), null);
+    }
+
+    private static bool TokenMatches(ExplorerOptions options, string? given) =>
+        options.WriteToken is { Length: > 0 } token && given is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(given));
+
+    private static string? BearerToken(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim() : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => NullIfEmpty(value.ToString());
+
+    private static string? Day(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
+    private static string? Kind(string? value) => value is "direct" or "indirect" or "mixed" ? value : null;
+}
