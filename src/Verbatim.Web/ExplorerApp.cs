@@ -56,8 +56,19 @@ public static class ExplorerApp
         {
             // Never a stack trace: say what a person can do, log the rest.
             var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            context.Response.StatusCode = failure is LedgerException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-            await WritePage(context, "Something went wrong", H.Of($"""<h1>Something went wrong</h1><p>The request could not be answered. Try again, or go <a href="/">home</a>.</p>"""));
+            context.Response.StatusCode = failure switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,   // too large, malformed: the client's to fix
+                LedgerException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            };
+            string message = context.Response.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "The request is larger than this explorer accepts.",
+                < 500 => "The request could not be read.",
+                _ => "The request could not be answered. Try again, or go home.",
+            };
+            await WritePage(context, "Something went wrong", H.Of($"""<h1>Something went wrong</h1><p>{message}</p><p><a href="/">Home</a></p>"""));
         }));
         app.Use(async (context, next) =>
         {

@@ -53,7 +53,16 @@ public ref struct HtmlTemplate
 
     public void AppendFormatted(string? text) => _builder.Append(Html.Encode(text));
 
-    public void AppendFormatted<T>(T value) => _builder.Append(Html.Encode(Convert.ToString(value, CultureInfo.InvariantCulture)));
+    public void AppendFormatted<T>(T value)
+    {
+        // A list of fragments or a fragment typed as something more general: markup, not text.
+        switch (value)
+        {
+            case Html html: _builder.Append(html.ToString()); break;
+            case IEnumerable<Html> parts: AppendFormatted(parts); break;
+            default: _builder.Append(Html.Encode(Convert.ToString(value, CultureInfo.InvariantCulture))); break;
+        }
+    }
 
     public void AppendFormatted<T>(T value, string format) where T : IFormattable =>
         _builder.Append(Html.Encode(value.ToString(format, CultureInfo.InvariantCulture)));

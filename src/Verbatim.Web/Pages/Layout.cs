@@ -12,6 +12,7 @@ internal static class Layout
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{title} · Verbatim</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/assets/site.css">
         <script src="/assets/site.js" defer></script>
         </head>
@@ -26,7 +27,6 @@ internal static class Layout
             <a href="/paste">Paste an article</a>
           </nav>
           <form action="/search" method="get" role="search">
-            <label class="visually-hidden" for="q" hidden>Search statements</label>
             <input type="search" id="q" name="q" value="{query ?? ""}" placeholder="Search statements" aria-label="Search statements">
             <button type="submit">Search</button>
           </form>
