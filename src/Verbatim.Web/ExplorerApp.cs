@@ -49,9 +49,17 @@ public static class ExplorerApp
             return Task.CompletedTask;
         }));
         builder.Services.AddSingleton(options);
+        // Reads repeat (a shared link, a busy speaker page): the same URL within CacheSeconds is
+        // answered from memory. Every write evicts everything tagged "ledger".
+        builder.Services.AddOutputCache(cache =>
+        {
+            cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromSeconds(Math.Max(1, options.CacheSeconds))).SetVaryByQuery("*").Tag("ledger"));
+        });
+        var pool = new LedgerPool(options);
         builder.Services.AddSingleton(_ => ExtractionPipeline.CreateDefault());
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(pool.Dispose);
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
             // Never a stack trace: say what a person can do, log the rest.
@@ -82,16 +90,17 @@ public static class ExplorerApp
             await WritePage(context, "Not found", H.Of($"""<h1>{context.Response.StatusCode switch { 404 => "Not found", 413 => "Too large", _ => "Cannot do that" }}</h1><p><a href="/">Home</a></p>"""));
         });
 
+        if (options.CacheSeconds > 0) app.UseOutputCache();
         app.MapOpenApi("/openapi.json");
         MapAssets(app);
-        MapPages(app, options);
-        MapApi(app, options);
+        MapPages(app, options, pool);
+        MapApi(app, options, pool);
         return app;
     }
 
     private static DateOnly Today(ExplorerOptions options) => options.Today ?? DateOnly.FromDateTime(DateTime.Today);
 
-    private static LedgerStore Open(ExplorerOptions options) => LedgerStore.Open(options.Db, migrate: false);
+
 
     private static Task WritePage(HttpContext context, string title, H body, string? query = null)
     {
@@ -114,11 +123,12 @@ public static class ExplorerApp
         }).ExcludeFromDescription();
     }
 
-    private static void MapPages(WebApplication app, ExplorerOptions options)
+    private static void MapPages(WebApplication app, ExplorerOptions options, LedgerPool pool)
     {
         app.MapGet("/", () =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             var q = new LedgerQueries(store);
             var today = Today(options);
             var latest = LatestQuotes(store, q, 12);
@@ -130,7 +140,8 @@ public static class ExplorerApp
 
         app.MapGet("/articles/{id:long}", (long id) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             var article = StoredArticle(store, id);
             return article is null ? Page("Not found", H.Of($"""<h1>No article {id}</h1>"""), status: 404)
                 : Page(article.Title ?? $"Article {id}", ArticleView.Render(article, stored: true));
@@ -138,40 +149,46 @@ public static class ExplorerApp
 
         app.MapGet("/speakers", (string? q) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             return Page("Speakers", SpeakerPage.List(new LedgerQueries(store).Speakers(q), q));
         }).ExcludeFromDescription();
 
-        app.MapGet("/speakers/{id:long}", (long id, string? q) =>
+        app.MapGet("/speakers/{id:long}", (long id, string? q, int? page) =>
         {
-            using var store = Open(options);
+            int pageNumber = Math.Max(1, page ?? 1);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             var queries = new LedgerQueries(store);
-            var profile = queries.Profile(id, Today(options));
+            var profile = queries.Profile(id, Today(options), string.IsNullOrWhiteSpace(q) ? null : q, SpeakerPage.PageSize + 1, (pageNumber - 1) * SpeakerPage.PageSize);
             if (profile is null) return Page("Not found", H.Of($"""<h1>No speaker {id}</h1>"""), status: 404);
             var titles = store.Query("""
                 SELECT DISTINCT m.title, m.affiliation, d.published FROM speaker_mentions m JOIN documents d ON d.id = m.document_id
                 WHERE m.speaker_id = @id AND d.is_latest = 1 AND (m.title IS NOT NULL OR m.affiliation IS NOT NULL) ORDER BY d.published
                 """, r => (Title: r.IsDBNull(0) ? null : r.GetString(0), Affiliation: r.IsDBNull(1) ? null : r.GetString(1), Date: r.IsDBNull(2) ? null : r.GetString(2)), ("@id", id));
-            var figures = queries.Claims().SelectMany(c => c.Points.Where(p => p.Speaker == profile.Speaker.Name).Select(p => (c, p))).ToList();
-            return Page(profile.Speaker.Name, SpeakerPage.Render(profile, titles, figures, string.IsNullOrWhiteSpace(q) ? null : q));
+            var figures = queries.Claims(speakerId: id).SelectMany(c => c.Points.Select(p => (c, p))).ToList();
+            return Page(profile.Speaker.Name, SpeakerPage.Render(profile, titles, figures, string.IsNullOrWhiteSpace(q) ? null : q, pageNumber));
         }).ExcludeFromDescription();
 
         app.MapGet("/claims", (string? about) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             return Page("Figures", ClaimPage.List(new LedgerQueries(store).Claims(about), about));
         }).ExcludeFromDescription();
 
         app.MapGet("/claims/{id:long}", (long id) =>
         {
-            using var store = Open(options);
-            var series = new LedgerQueries(store).Claims().FirstOrDefault(c => c.Id == id);
+            using var lease = pool.Rent();
+            var store = lease.Store;
+            var series = new LedgerQueries(store).Claims(claimId: id).FirstOrDefault();
             return series is null ? Page("Not found", H.Of($"""<h1>No figure series {id}</h1>"""), status: 404) : Page(series.Subject, ClaimPage.Render(series));
         }).ExcludeFromDescription();
 
         app.MapGet("/forecasts", (long? resolved) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             var today = Today(options);
             return Page("Forecasts", ForecastsPage.Render(new LedgerQueries(store).Forecasts(today), today, options.AllowWrites,
                 resolved is long r ? $"Forecast {r} resolved." : null));
@@ -182,10 +199,12 @@ public static class ExplorerApp
             if (!options.AllowWrites) return Page("Read-only", H.Of($"""<h1>This explorer is read-only</h1><p>Start it with --allow-writes and a token to resolve forecasts.</p>"""), status: 403);
             var form = await context.Request.ReadFormAsync();
             if (!TokenMatches(options, form["token"])) return Page("Not allowed", H.Of($"""<h1>Wrong write token</h1><p><a href="/forecasts">Back</a></p>"""), status: 403);
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             try
             {
                 new LedgerEdits(store).ResolveForecast(id, form["outcome"].ToString(), NullIfEmpty(form["evidence"]));
+                await Evict(context);
             }
             catch (LedgerException e)
             {
@@ -197,7 +216,8 @@ public static class ExplorerApp
         app.MapGet("/search", (string? q, string? speaker, string? outlet, string? since, string? until, string? kind, int? page) =>
         {
             var query = new SearchQuery(NullIfEmpty(q), NullIfEmpty(speaker), NullIfEmpty(outlet), Day(since), Day(until), Kind(kind), Math.Max(1, page ?? 1));
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             var queries = new LedgerQueries(store);
             var results = queries.Quotes(query.Speaker, query.Q, query.Since, query.Until, query.Outlet, SearchQuery.PageSize + 1, query.Kind, (query.Page - 1) * SearchQuery.PageSize);
             var facets = queries.Facets(query.Speaker, query.Q, query.Since, query.Until, query.Outlet, query.Kind);
@@ -217,20 +237,22 @@ public static class ExplorerApp
         }).ExcludeFromDescription().DisableAntiforgery();
     }
 
-    private static void MapApi(WebApplication app, ExplorerOptions options)
+    private static void MapApi(WebApplication app, ExplorerOptions options, LedgerPool pool)
     {
         var api = app.MapGroup("/api");
 
         api.MapGet("/quotes", (string? speaker, string? search, string? since, string? until, string? outlet, string? kind, int? limit, int? offset, string? format) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             return List(new LedgerQueries(store).Quotes(NullIfEmpty(speaker), NullIfEmpty(search), Day(since), Day(until), NullIfEmpty(outlet),
                 Math.Clamp(limit ?? LedgerQueries.DefaultPage, 1, 1000), Kind(kind), Math.Max(0, offset ?? 0)), format);
         }).WithSummary("Quotes, each once with its sightings (as `verbatim quotes --format json`)");
 
         api.MapGet("/search", (string? q, string? speaker, string? outlet, string? since, string? until, string? kind, int? limit, int? offset) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             var queries = new LedgerQueries(store);
             var quotes = queries.Quotes(NullIfEmpty(speaker), NullIfEmpty(q), Day(since), Day(until), NullIfEmpty(outlet), Math.Clamp(limit ?? 20, 1, 1000), Kind(kind), Math.Max(0, offset ?? 0));
             var facets = queries.Facets(NullIfEmpty(speaker), NullIfEmpty(q), Day(since), Day(until), NullIfEmpty(outlet), Kind(kind))
@@ -240,31 +262,36 @@ public static class ExplorerApp
 
         api.MapGet("/speakers", (string? search, string? format) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             return List(new LedgerQueries(store).Speakers(NullIfEmpty(search)), format);
         }).WithSummary("Speakers (as `verbatim speakers --format json`)");
 
-        api.MapGet("/speakers/{id:long}", (long id) =>
+        api.MapGet("/speakers/{id:long}", (long id, string? search, int? limit, int? offset) =>
         {
-            using var store = Open(options);
-            return new LedgerQueries(store).Profile(id, Today(options)) is { } profile ? Results.Json(profile, LedgerJson.Options) : Results.NotFound();
+            using var lease = pool.Rent();
+            var store = lease.Store;
+            return new LedgerQueries(store).Profile(id, Today(options), NullIfEmpty(search), Math.Clamp(limit ?? LedgerQueries.DefaultPage, 1, 1000), Math.Max(0, offset ?? 0)) is { } profile ? Results.Json(profile, LedgerJson.Options) : Results.NotFound();
         }).WithSummary("One speaker with quotes and forecasts (as `verbatim speaker ID --format json`, one item)");
 
         api.MapGet("/claims", (string? about, string? format) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             return List(new LedgerQueries(store).Claims(NullIfEmpty(about)), format);
         }).WithSummary("Claim series (as `verbatim claims --format json`)");
 
         api.MapGet("/claims/{id:long}", (long id) =>
         {
-            using var store = Open(options);
-            return new LedgerQueries(store).Claims().FirstOrDefault(c => c.Id == id) is { } series ? Results.Json(series, LedgerJson.Options) : Results.NotFound();
+            using var lease = pool.Rent();
+            var store = lease.Store;
+            return new LedgerQueries(store).Claims(claimId: id).FirstOrDefault() is { } series ? Results.Json(series, LedgerJson.Options) : Results.NotFound();
         }).WithSummary("One claim series");
 
         api.MapGet("/forecasts", (string? due, string? status, string? speaker, string? format) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             try
             {
                 return List(new LedgerQueries(store).Forecasts(Today(options), NullIfEmpty(due), NullIfEmpty(status), NullIfEmpty(speaker)), format);
@@ -277,7 +304,8 @@ public static class ExplorerApp
 
         api.MapGet("/articles/{id:long}", (long id) =>
         {
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             var json = store.Scalar("SELECT extraction FROM documents WHERE id = @id", ("@id", id)) as string;
             return json is null ? Results.NotFound() : Results.Text(json, "application/json; charset=utf-8");
         }).WithSummary("One article with its extraction (the extract command's JSON)");
@@ -291,14 +319,16 @@ public static class ExplorerApp
             return document is null ? Results.BadRequest(new { error }) : Results.Text(DocumentJson.ToJson(document, indented: false), "application/json; charset=utf-8");
         }).WithSummary("Extract a text (the request body, UTF-8) without storing it; ?published=YYYY-MM-DD").DisableAntiforgery();
 
-        api.MapPost("/forecasts/{id:long}/resolve", (long id, ResolveRequest body, HttpContext context) =>
+        api.MapPost("/forecasts/{id:long}/resolve", async (long id, ResolveRequest body, HttpContext context) =>
         {
             if (!options.AllowWrites) return Results.Problem("writes are off: start verbatim serve with --allow-writes", statusCode: 403);
             if (!TokenMatches(options, BearerToken(context))) return Results.Problem("wrong or missing write token (Authorization: Bearer TOKEN)", statusCode: 403);
-            using var store = Open(options);
+            using var lease = pool.Rent();
+            var store = lease.Store;
             try
             {
                 new LedgerEdits(store).ResolveForecast(id, body.Outcome, body.Evidence, body.Note);
+                await Evict(context);
                 return Results.NoContent();
             }
             catch (LedgerException e)
@@ -306,6 +336,14 @@ public static class ExplorerApp
                 return Results.BadRequest(new { error = e.Message });
             }
         }).WithSummary("Resolve a forecast (writes: --allow-writes, Authorization: Bearer TOKEN)").DisableAntiforgery();
+    }
+
+    private static async Task Evict(HttpContext context)
+    {
+        if (context.RequestServices.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } cache)
+        {
+            await cache.EvictByTagAsync("ledger", context.RequestAborted);
+        }
     }
 
     public sealed record ResolveRequest(string Outcome, string? Evidence, string? Note);

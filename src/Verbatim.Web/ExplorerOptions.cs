@@ -20,6 +20,13 @@ public sealed record ExplorerOptions
     /// <summary>The largest article text the paste page extracts.</summary>
     public int MaxPasteChars { get; init; } = 200_000;
 
+    /// <summary>
+    /// How long an answer (a page, an API response) is served again from memory for the same URL;
+    /// zero turns the cache off. Writes through the explorer empty it at once; an ingest in
+    /// another process shows after at most this long.
+    /// </summary>
+    public int CacheSeconds { get; init; } = 10;
+
     /// <summary>"Today" for forecast statuses; null means the server's date.</summary>
     public DateOnly? Today { get; init; }
 }

@@ -19,14 +19,15 @@ public static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen (loopback by default)", DefaultValueFactory = _ => DefaultUrls };
         var allowWrites = new Option<bool>("--allow-writes") { Description = "Allow resolving forecasts from the browser and the API (needs --token or $VERBATIM_WRITE_TOKEN)" };
         var token = new Option<string?>("--token") { Description = "The write token that forms and API calls must give" };
-        var command = new Command("serve", "Serve the web explorer over the ledger") { db, urls, allowWrites, token };
+        var cache = new Option<int>("--cache-seconds") { Description = "Serve the same URL from memory for this long (0: off); writes empty the cache", DefaultValueFactory = _ => 10 };
+        var command = new Command("serve", "Serve the web explorer over the ledger") { db, urls, allowWrites, token, cache };
         command.SetAction(result => Serve(context, LedgerStore.Resolve(result.GetValue(db)), result.GetRequiredValue(urls),
-            result.GetValue(allowWrites), result.GetValue(token) ?? Environment.GetEnvironmentVariable("VERBATIM_WRITE_TOKEN")));
+            result.GetValue(allowWrites), result.GetValue(token) ?? Environment.GetEnvironmentVariable("VERBATIM_WRITE_TOKEN"), Math.Max(0, result.GetValue(cache))));
         return command;
     }
 
     /// <summary>Runs the explorer until Ctrl+C; also the end of `ingest --serve`.</summary>
-    public static int Serve(CliContext context, string db, string urls, bool allowWrites, string? token)
+    public static int Serve(CliContext context, string db, string urls, bool allowWrites, string? token, int cacheSeconds = 10)
     {
         if (allowWrites && string.IsNullOrWhiteSpace(token))
         {
@@ -35,7 +36,7 @@ public static class ServeCommand
         Microsoft.AspNetCore.Builder.WebApplication app;
         try
         {
-            app = ExplorerApp.Build(new ExplorerOptions { Db = db, Urls = urls, WriteToken = allowWrites ? token : null });
+            app = ExplorerApp.Build(new ExplorerOptions { Db = db, Urls = urls, WriteToken = allowWrites ? token : null, CacheSeconds = cacheSeconds });
         }
         catch (LedgerException e)
         {

@@ -67,21 +67,17 @@ public sealed class LedgerQueries(LedgerStore store)
     {
         var (where, args, none) = Filters(speaker, search, since, until, outlet, kind);
         if (none) return [];
-        var facets = new List<(string, string, int)>();
-        foreach (var (facet, column, join) in new[]
-        {
-            ("speaker", "sp.name", "JOIN speakers sp ON sp.id = s.speaker_id"),
-            ("outlet", "d.source", ""),
-            ("kind", "s.kind", ""),
-        })
-        {
-            facets.AddRange(store.Query($"""
-                SELECT {column}, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.document_id {join}
-                WHERE {string.Join(" AND ", where)} AND {column} IS NOT NULL
-                GROUP BY {column} ORDER BY n DESC, {column} LIMIT 10
-                """, r => (facet, r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)), args.ToArray()));
-        }
-        return facets;
+        // One pass over the matching statements, counted here for all three facets.
+        var rows = store.Query($"""
+            SELECT sp.name, d.source, s.kind, COUNT(*) FROM statements s JOIN documents d ON d.id = s.document_id
+            LEFT JOIN speakers sp ON sp.id = s.speaker_id
+            WHERE {string.Join(" AND ", where)}
+            GROUP BY sp.name, d.source, s.kind
+            """, r => (Speaker: Str(r, 0), Outlet: Str(r, 1), Kind: r.GetString(2), Count: Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)), args.ToArray());
+        IEnumerable<(string, string, int)> Top(string facet, Func<(string? Speaker, string? Outlet, string Kind, int Count), string?> key) =>
+            rows.Where(r => key(r) is not null).GroupBy(r => key(r)!).Select(g => (facet, g.Key, g.Sum(r => r.Count)))
+                .OrderByDescending(f => f.Item3).ThenBy(f => f.Key, StringComparer.Ordinal).Take(10);
+        return [.. Top("speaker", r => r.Speaker), .. Top("outlet", r => r.Outlet), .. Top("kind", r => r.Kind)];
     }
 
     /// <summary>Quotes per answer unless asked for more: a page a person reads.</summary>
@@ -147,7 +143,7 @@ public sealed class LedgerQueries(LedgerStore store)
     /// taking a page would make the answer slow exactly when it is least useful; with a speaker the
     /// matches are few and all of them count.
     /// </summary>
-    public const int SearchWindow = 2000;
+    public const int SearchWindow = 1000;
 
     /// <summary>A full-text condition on statements alias <paramref name="alias"/>: FTS5 on SQLite, tsvector on PostgreSQL.</summary>
     private string SearchClause(string alias, string search, List<(string, object?)> args, bool window)
@@ -182,27 +178,34 @@ public sealed class LedgerQueries(LedgerStore store)
             """, r => r.GetInt64(0), ("@n", reference), ("@like", "%" + reference + "%"));
     }
 
-    public IReadOnlyList<SpeakerRow> Speakers(string? search = null, int limit = 200)
+    public IReadOnlyList<SpeakerRow> Speakers(string? search = null, int limit = 200) => SpeakerRows(search, null, limit);
+
+    private List<SpeakerRow> SpeakerRows(string? search, long? id, int limit)
     {
-        var args = new List<(string, object?)>();
+        var args = new List<(string, object?)> { ("@limit", limit) };
         string filter = "";
         if (!string.IsNullOrWhiteSpace(search))
         {
             filter = "AND (lower(sp.name) LIKE lower(@like) OR EXISTS (SELECT 1 FROM speaker_mentions m2 WHERE m2.speaker_id = sp.id AND (lower(m2.name) LIKE lower(@like) OR lower(m2.title) LIKE lower(@like) OR lower(m2.affiliation) LIKE lower(@like))))";
             args.Add(("@like", "%" + search + "%"));
         }
+        if (id is not null)
+        {
+            filter += " AND sp.id = @id";
+            args.Add(("@id", id));
+        }
+        // One pass over the statements, grouped by speaker, rather than three look-ups per speaker.
         var rows = store.Query($"""
-            SELECT sp.id, sp.name, sp.type,
-                   (SELECT COUNT(DISTINCT s.quote_id) FROM statements s JOIN documents d ON d.id = s.document_id WHERE s.speaker_id = sp.id AND {Latest}) AS quotes,
-                   (SELECT MIN(d.published) FROM statements s JOIN documents d ON d.id = s.document_id WHERE s.speaker_id = sp.id AND {Latest}),
-                   (SELECT MAX(d.published) FROM statements s JOIN documents d ON d.id = s.document_id WHERE s.speaker_id = sp.id AND {Latest})
-            FROM speakers sp
-            WHERE EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = sp.id) {filter}
+            SELECT sp.id, sp.name, sp.type, COUNT(DISTINCT s.quote_id) AS quotes, MIN(d.published), MAX(d.published)
+            FROM speakers sp JOIN statements s ON s.speaker_id = sp.id JOIN documents d ON d.id = s.document_id
+            WHERE {Latest} {filter}
+            GROUP BY sp.id, sp.name, sp.type
             ORDER BY quotes DESC, sp.name
+            LIMIT @limit
             """,
             r => (Id: r.GetInt64(0), Name: r.GetString(1), Type: r.GetString(2), Quotes: Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), First: Str(r, 4), Last: Str(r, 5)),
             args.ToArray());
-        return rows.Take(limit).Select(r =>
+        return rows.Select(r =>
         {
             var (titles, affiliations) = TitlesOf(r.Id);
             return new SpeakerRow(r.Id, r.Name, r.Type, titles, affiliations, r.Quotes, r.First, r.Last);
@@ -220,19 +223,23 @@ public sealed class LedgerQueries(LedgerStore store)
                 rows.Select(r => r.Affiliation).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 
-    public SpeakerRow? Speaker(long id) => Speakers().FirstOrDefault(s => s.Id == id)
+    public SpeakerRow? Speaker(long id) => SpeakerRows(null, id, 1).FirstOrDefault()
         ?? store.Query("SELECT id, name, type FROM speakers WHERE id = @id", r => new SpeakerRow(r.GetInt64(0), r.GetString(1), r.GetString(2), [], [], 0, null, null), ("@id", id)).FirstOrDefault();
 
-    /// <summary>A speaker with their quotes (up to 1,000) and forecasts; null when there is no such speaker.</summary>
-    public SpeakerProfile? Profile(long id, DateOnly today)
+    /// <summary>
+    /// A speaker with their quotes (those with <paramref name="search"/>'s words when given; up to
+    /// <paramref name="limit"/>) and forecasts; null when there is no such speaker.
+    /// </summary>
+    public SpeakerProfile? Profile(long id, DateOnly today, string? search = null, int limit = DefaultPage, int offset = 0)
     {
         var speaker = Speaker(id);
         if (speaker is null) return null;
         string key = id.ToString(CultureInfo.InvariantCulture);
-        return new SpeakerProfile(speaker, Quotes(speaker: key, limit: 1000), Forecasts(today, speaker: key));
+        return new SpeakerProfile(speaker, Quotes(speaker: key, search: search, limit: limit, offset: offset), Forecasts(today, speaker: key));
     }
 
-    public IReadOnlyList<ClaimSeries> Claims(string? about = null)
+    /// <param name="speakerId">Only the points this speaker gave (their figures).</param>
+    public IReadOnlyList<ClaimSeries> Claims(string? about = null, long? speakerId = null, long? claimId = null)
     {
         var args = new List<(string, object?)>();
         string filter = "";
@@ -240,6 +247,16 @@ public sealed class LedgerQueries(LedgerStore store)
         {
             filter = "AND lower(c.subject) LIKE lower(@about)";
             args.Add(("@about", "%" + about + "%"));
+        }
+        if (speakerId is not null)
+        {
+            filter += " AND p.speaker_id = @speaker";
+            args.Add(("@speaker", speakerId));
+        }
+        if (claimId is not null)
+        {
+            filter += " AND c.id = @claim";
+            args.Add(("@claim", claimId));
         }
         var rows = store.Query($"""
             SELECT c.id, c.subject, p.value, p.low, p.high, p.bound, p.stated_on, sp.name, d.id, d.title, d.published, d.url, d.source, p.text, COALESCE(d.story_id, d.id)

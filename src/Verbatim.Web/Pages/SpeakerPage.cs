@@ -6,6 +6,8 @@ namespace Verbatim.Web.Pages;
 /// <summary>Speakers: the list, and one speaker's page (titles over time, statements, figures, forecasts).</summary>
 internal static class SpeakerPage
 {
+    public const int PageSize = 50;
+
     public static H List(IReadOnlyList<SpeakerRow> speakers, string? search) => H.Of($"""
         <h1>Speakers</h1>
         <form class="inline" action="/speakers" method="get"><label>Name, title or affiliation<input type="search" name="q" value="{search ?? ""}"></label><button type="submit">Find</button></form>
@@ -14,11 +16,13 @@ internal static class SpeakerPage
         """);
 
     public static H Render(SpeakerProfile profile, IReadOnlyList<(string? Title, string? Affiliation, string? Date)> titles,
-        IReadOnlyList<(ClaimSeries Series, ClaimPoint Point)> figures, string? search)
+        IReadOnlyList<(ClaimSeries Series, ClaimPoint Point)> figures, string? search, int page)
     {
         var s = profile.Speaker;
-        var quotes = search is null ? profile.Quotes
-            : profile.Quotes.Where(q => q.Text.Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
+        var quotes = profile.Quotes.Take(PageSize).ToList();
+        bool more = profile.Quotes.Count > PageSize;
+        string PageUrl(int n) => Layout.Url($"/speakers/{s.Id}", ("q", search), ("page", n > 1 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        var pager = H.Of($"""<nav class="pager" aria-label="Pages">{(page > 1 ? H.Of($"""<a href="{PageUrl(page - 1)}" rel="prev">Earlier</a>""") : H.Empty)}{(more ? H.Of($"""<a href="{PageUrl(page + 1)}" rel="next">Later</a>""") : H.Empty)}</nav>""");
         return H.Of($"""
             <h1>{s.Name}</h1>
             <p class="meta">{s.Type} · {s.Quotes} quotes · {s.FirstSeen} to {s.LastSeen} · <a href="/api/speakers/{s.Id}">JSON</a></p>
@@ -27,6 +31,7 @@ internal static class SpeakerPage
             <h2>Statements</h2>
             <form class="inline" action="/speakers/{s.Id}" method="get"><label>Words in the statement<input type="search" name="q" value="{search ?? ""}"></label><button type="submit">Filter</button></form>
             {QuoteList.Render(quotes)}
+            {pager}
             <h2>Figures given</h2>
             <table><thead><tr><th>Date</th><th>Figure</th><th>About</th></tr></thead>
             <tbody>{figures.Select(f => H.Of($"""<tr><td>{f.Point.Date}</td><td>{ClaimPage.Reading(f.Point)}</td><td><a href="/claims/{f.Series.Id}">{f.Series.Subject}</a></td></tr>"""))}</tbody></table>
