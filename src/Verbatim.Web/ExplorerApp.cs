@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Verbatim.Ledger.Queries;
@@ -240,6 +241,7 @@ public static class ExplorerApp
     private static void MapApi(WebApplication app, ExplorerOptions options, LedgerPool pool)
     {
         var api = app.MapGroup("/api");
+        MapWrites(api, options, pool);
 
         api.MapGet("/quotes", (string? speaker, string? search, string? since, string? until, string? outlet, string? kind, int? limit, int? offset, string? format) =>
         {
@@ -321,8 +323,7 @@ public static class ExplorerApp
 
         api.MapPost("/forecasts/{id:long}/resolve", async (long id, ResolveRequest body, HttpContext context) =>
         {
-            if (!options.AllowWrites) return Results.Problem("writes are off: start verbatim serve with --allow-writes", statusCode: 403);
-            if (!TokenMatches(options, BearerToken(context))) return Results.Problem("wrong or missing write token (Authorization: Bearer TOKEN)", statusCode: 403);
+            if (Denied(options, context) is { } denied) return denied;
             using var lease = pool.Rent();
             var store = lease.Store;
             try
@@ -337,6 +338,51 @@ public static class ExplorerApp
             }
         }).WithSummary("Resolve a forecast (writes: --allow-writes, Authorization: Bearer TOKEN)").DisableAntiforgery();
     }
+
+    /// <summary>The writes of the API: each needs --allow-writes and the token, and empties the answer cache.</summary>
+    private static void MapWrites(RouteGroupBuilder api, ExplorerOptions options, LedgerPool pool)
+    {
+        api.MapPost("/speakers/merge", async (MergeRequest body, HttpContext context) =>
+        {
+            if (Denied(options, context) is { } denied) return denied;
+            using var lease = pool.Rent();
+            try
+            {
+                new LedgerEdits(lease.Store).MergeSpeakers(body.Into, body.From);
+            }
+            catch (LedgerException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+            await Evict(context);
+            return Results.NoContent();
+        }).WithSummary("Merge speaker `from` into `into` (writes: --allow-writes, Authorization: Bearer TOKEN)").DisableAntiforgery();
+
+        api.MapPost("/ingest", async (HttpContext context, ExtractionPipeline pipeline) =>
+        {
+            if (Denied(options, context) is { } denied) return denied;
+            // The body is JSON Lines ({id, text|html, title, published, url, source} per line), read to the size limit.
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            body.Position = 0;
+            var source = new Verbatim.Input.JsonLinesSource(() => new MemoryStream(body.ToArray()), "request");
+            using var lease = pool.Rent();
+            var summary = new Verbatim.Ledger.Ingest.Ingester(lease.Store, pipeline).Run(Verbatim.Ledger.Ingest.Ingester.Guarded(source), 1);
+            await Evict(context);
+            return Results.Json(new
+            {
+                read = summary.Read, added = summary.Added, new_versions = summary.NewVersions, skipped = summary.Skipped,
+                failed = summary.Failures.Select(f => new { input = f.Input, reason = f.Reason }).ToList(),
+            }, LedgerJson.Options);
+        }).WithSummary("Ingest JSON Lines articles from the request body (writes: --allow-writes, Authorization: Bearer TOKEN)").DisableAntiforgery();
+    }
+
+    private static IResult? Denied(ExplorerOptions options, HttpContext context) =>
+        !options.AllowWrites ? Results.Problem("writes are off: start verbatim serve with --allow-writes", statusCode: 403)
+        : !TokenMatches(options, BearerToken(context)) ? Results.Problem("wrong or missing write token (Authorization: Bearer TOKEN)", statusCode: 403)
+        : null;
+
+    public sealed record MergeRequest(long Into, long From);
 
     private static async Task Evict(HttpContext context)
     {

@@ -17,6 +17,7 @@ internal static class Layout
         <script src="/assets/site.js" defer></script>
         </head>
         <body>
+        <a class="skip" href="#main">Skip to content</a>
         <header class="site">
           <a class="brand" href="/">Verbatim</a>
           <nav aria-label="Main">

@@ -140,4 +140,31 @@ public sealed class ExplorerApiTests(ExplorerFixture explorer)
         Assert.Equal("Ada Quill", json["attributions"]!.AsArray()[0]!["speaker"]!["name"]!.GetValue<string>());
         Assert.Equal(before, Cli("documents").AsArray().Count);
     }
+
+    [Fact]
+    public async Task Ingest_and_merge_over_http_need_the_token_and_take_effect()
+    {
+        string lines = string.Join("\n",
+            """{"id":"http-1","url":"https://example.test/harbour-1","published":"2025-04-20","source":"Harbour Post","text":"“The pier stays shut,” said Pia Nemeth, the harbour master."}""",
+            """{"id":"http-2","url":"https://example.test/harbour-2","published":"2025-04-21","source":"Harbour Post","text":"“We reopen on Monday,” said Ilona Varkonyi, the port spokeswoman."}""",
+            """{"id":"http-3","text":""}""") + "\n";
+        using var anonymous = await explorer.Http.PostAsync("/api/ingest", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+
+        using var ingest = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = new StringContent(lines, Encoding.UTF8, "application/x-ndjson") };
+        ingest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ExplorerFixture.Token);
+        using var ingested = await explorer.Http.SendAsync(ingest);
+        var summary = JsonNode.Parse(await ingested.Content.ReadAsStringAsync())!;
+        Assert.Equal(2, summary["added"]!.GetValue<int>());
+        Assert.Single(summary["failed"]!.AsArray());
+
+        var speakers = Cli("speakers", "--search", "Nemeth").AsArray().Concat(Cli("speakers", "--search", "Varkonyi").AsArray()).ToList();
+        long pia = speakers.First(x => x!["name"]!.GetValue<string>() == "Pia Nemeth")!["id"]!.GetValue<long>();
+        long ilona = speakers.First(x => x!["name"]!.GetValue<string>() == "Ilona Varkonyi")!["id"]!.GetValue<long>();
+        using var merge = new HttpRequestMessage(HttpMethod.Post, "/api/speakers/merge") { Content = new StringContent($$"""{"into":{{pia}},"from":{{ilona}}}""", Encoding.UTF8, "application/json") };
+        merge.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ExplorerFixture.Token);
+        Assert.Equal(HttpStatusCode.NoContent, (await explorer.Http.SendAsync(merge)).StatusCode);
+        var profile = await Api($"/api/speakers/{pia}");
+        Assert.Equal(2, profile["quotes"]!.AsArray().Count);
+    }
 }
