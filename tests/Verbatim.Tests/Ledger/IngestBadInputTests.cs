@@ -20,12 +20,15 @@ public sealed class IngestBadInputTests
         “We will not reopen it until the engineers sign off,” said Marta Lindqvist, the authority’s director.
         """;
 
-    [Fact]
-    public void Bad_documents_are_reported_and_the_batch_completes()
+    [SkippableTheory]
+    [InlineData(LedgerTarget.Sqlite)]
+    [InlineData(LedgerTarget.Postgres)]
+    public void Bad_documents_are_reported_and_the_batch_completes(string engine)
     {
         var folder = Path.Combine(Path.GetTempPath(), "verbatim-badbatch-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var db = Path.Combine(folder, "ledger.db");
+        using var target = LedgerTarget.Create(engine);
+        var db = target.Db;
         try
         {
             File.WriteAllText(Path.Combine(folder, "a-good.txt"), Story);
