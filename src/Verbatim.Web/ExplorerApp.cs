@@ -308,7 +308,7 @@ public static class ExplorerApp
         {
             using var lease = pool.Rent();
             var store = lease.Store;
-            var json = store.Scalar("SELECT extraction FROM documents WHERE id = @id", ("@id", id)) as string;
+            var json = StoredJson.Read(store.Scalar("SELECT extraction FROM documents WHERE id = @id", ("@id", id)));
             return json is null ? Results.NotFound() : Results.Text(json, "application/json; charset=utf-8");
         }).WithSummary("One article with its extraction (the extract command's JSON)");
 
@@ -408,7 +408,7 @@ public static class ExplorerApp
     /// <summary>The stored article with its ledger speakers, or null.</summary>
     internal static ArticleData? StoredArticle(LedgerStore store, long id)
     {
-        var json = store.Scalar("SELECT extraction FROM documents WHERE id = @id", ("@id", id)) as string;
+        var json = StoredJson.Read(store.Scalar("SELECT extraction FROM documents WHERE id = @id", ("@id", id)));
         if (json is null) return null;
         var speakers = store.Query("""
             SELECT s.attribution, s.speaker_id, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.document_id = @id

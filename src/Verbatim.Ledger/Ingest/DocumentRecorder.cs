@@ -39,7 +39,7 @@ public sealed class PreparedDocument
         Key = key ?? DocumentRecorder.KeyOf(article.Metadata, ContentHash);
         Signature = StoryFingerprint.Signature(document);
         Bands = StoryFingerprint.Bands(Signature).ToArray();
-        Extraction = DocumentJson.ToJson(document, indented: false);
+        Extraction = StoredJson.Pack(DocumentJson.ToJson(document, indented: false));
         var attributions = document.Get<AttributionLayer>()?.Items ?? [];
         AttributionIds = OutputIds.For(attributions);
         Statements = attributions.Where(a => a.Content.Length > 0).Select(a =>
@@ -57,7 +57,8 @@ public sealed class PreparedDocument
     public string Key { get; }
     internal ulong[] Signature { get; }
     internal string[] Bands { get; }
-    internal string Extraction { get; }
+    /// <summary>The extraction JSON, packed as the ledger stores it (<see cref="StoredJson"/>).</summary>
+    internal byte[] Extraction { get; }
     internal Dictionary<int, string> AttributionIds { get; }
     internal List<PreparedStatement> Statements { get; }
     internal List<(Quantity Quantity, (string Key, string Text) Subject)> Claims { get; }
@@ -285,7 +286,7 @@ public sealed class DocumentRecorder(LedgerStore store)
             // Insert when new (one row changed), else look the existing one up.
             return store.Execute("INSERT INTO quotes (quote_key, text, kind) VALUES (@k, @t, @kind) ON CONFLICT (quote_key) DO NOTHING",
                     ("@k", key), ("@t", text), ("@kind", kind)) == 1
-                ? store.ScalarLong("SELECT last_insert_rowid()")!.Value
+                ? store.LastInsertRowId()
                 : store.ScalarLong("SELECT id FROM quotes WHERE quote_key = @k", ("@k", key))!.Value;
         }
         // One statement whether the quote is new or not: the no-op update makes RETURNING give the existing row's id.

@@ -361,7 +361,7 @@ public sealed class LedgerQueries(LedgerStore store)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string json = reader.GetString(1);
+            string json = StoredJson.Unpack((byte[])reader.GetValue(1));
             var sb = new StringBuilder(json.Length + 24);
             sb.Append("{\"ledger_id\":").Append(reader.GetInt64(0).ToString(CultureInfo.InvariantCulture)).Append(',').Append(json.AsSpan(1));
             output.WriteLine(sb.ToString());

@@ -57,7 +57,7 @@ internal static class Migrations
               story_id {bigint},
               signature TEXT,
               text TEXT NOT NULL,
-              extraction TEXT NOT NULL,
+              extraction {blob} NOT NULL,
               extractor TEXT NOT NULL,
               ingested_at TEXT NOT NULL,
               UNIQUE (doc_key, content_hash))
