@@ -14,6 +14,28 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
 {
     private static IWebElement Link(IWebDriver driver, string text) => driver.FindElement(By.LinkText(text));
 
+    /// <summary>
+    /// Clicks a link or button that loads a new page and waits until the old page is gone: a
+    /// click returns before the navigation ends, and reading the page at once could read the old one.
+    /// </summary>
+    private static void Go(IWebDriver driver, IWebElement element)
+    {
+        var html = driver.FindElement(By.TagName("html"));
+        element.Click();
+        new OpenQA.Selenium.Support.UI.WebDriverWait(driver, TimeSpan.FromSeconds(20)).Until(d =>
+        {
+            try
+            {
+                _ = html.TagName;   // throws once the old page is gone
+                return false;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete";
+            }
+        });
+    }
+
     [SkippableFact]
     public void A_reader_clicks_from_home_to_speaker_article_figures_and_forecasts()
     {
@@ -24,7 +46,7 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
         explorer.Screenshot(driver, "home");
 
         // Speaker page: titles over time, statements, figures, forecasts.
-        driver.FindElements(By.LinkText("Helena Varga")).First().Click();
+        Go(driver, driver.FindElements(By.LinkText("Helena Varga")).First());
         Assert.Equal("Helena Varga", driver.FindElement(By.TagName("h1")).Text);
         var main = driver.FindElement(By.TagName("main")).Text;
         Assert.Contains("Interior Minister", main);
@@ -35,13 +57,13 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
         // The statement filter on the speaker page works without script.
         var filter = driver.FindElement(By.CssSelector("main form input[name=q]"));
         filter.SendKeys("bridge");
-        filter.Submit();
+        Go(driver, driver.FindElement(By.CssSelector("main form button")));
         Assert.DoesNotContain("worst flood this valley", driver.FindElement(By.TagName("main")).Text);
 
         // Article page: the text with marked roles and the statements beside it.
         driver.Navigate().GoToUrl(explorer.BaseUrl + "/speakers");
-        Link(driver, "Helena Varga").Click();
-        driver.FindElements(By.CssSelector("main ul.plain li .meta a[href^='/articles/']")).First().Click();
+        Go(driver, Link(driver, "Helena Varga"));
+        Go(driver, driver.FindElements(By.CssSelector("main ul.plain li .meta a[href^='/articles/']")).First());
         Assert.NotEmpty(driver.FindElements(By.CssSelector(".text span.content")));
         Assert.NotEmpty(driver.FindElements(By.CssSelector(".text span.source")));
         Assert.NotEmpty(driver.FindElements(By.CssSelector(".text mark.figure")));
@@ -56,8 +78,8 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
         explorer.Screenshot(driver, "article");
 
         // Figures: the death toll's chart, the "as many as" drawn as a bar, the disagreement in red.
-        Link(driver, "Figures").Click();
-        Link(driver, "people").Click();
+        Go(driver, Link(driver, "Figures"));
+        Go(driver, Link(driver, "people"));
         Assert.Equal("people", driver.FindElement(By.TagName("h1")).Text);
         Assert.NotEmpty(driver.FindElements(By.CssSelector("svg.chart line.bound")));
         Assert.Equal(2, driver.FindElements(By.CssSelector("svg.chart .bad")).Count(e => e.TagName == "circle" || e.TagName == "line"));
@@ -67,7 +89,7 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
         // Search with facets and a facet click.
         driver.Navigate().GoToUrl(explorer.BaseUrl + "/search?q=flood");
         Assert.Contains("worst flood", driver.FindElement(By.TagName("main")).Text);
-        Link(driver, "direct").Click();
+        Go(driver, Link(driver, "direct"));
         Assert.Contains("kind=direct", driver.Url);
         explorer.Screenshot(driver, "search");
     }
@@ -85,7 +107,7 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
         new OpenQA.Selenium.Support.UI.SelectElement(form.FindElement(By.Name("outcome"))).SelectByValue("did_not");
         form.FindElement(By.Name("evidence")).SendKeys("https://brenniskherald.example/local/2025/04/12/bridge-still-closed");
         form.FindElement(By.Name("token")).SendKeys(ExplorerFixture.Token);
-        form.FindElement(By.TagName("button")).Click();
+        Go(driver, form.FindElement(By.TagName("button")));
         var resolved = driver.FindElement(By.Id(itemId));
         Assert.Contains("did not", resolved.Text);
         Assert.Contains("brenniskherald.example", resolved.Text);
@@ -98,7 +120,7 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
         driver.Navigate().GoToUrl(explorer.BaseUrl + "/search?q=council");
         var source = driver.FindElement(By.CssSelector("main ul.plain .meta a[href^='/articles/']"));
         Assert.Equal("<b>The Hostile Times</b>", source.Text);
-        source.Click();
+        Go(driver, source);
         var text = driver.FindElement(By.CssSelector(".text")).Text;
         Assert.Contains("<script>window.__pwned = 1</script>", text);
         Assert.Contains("<img src=x onerror=\"window.__pwned = 2\">", driver.FindElement(By.TagName("main")).Text);
@@ -114,7 +136,7 @@ public sealed class ExplorerBrowserTests(ExplorerFixture explorer)
         driver.Navigate().GoToUrl(explorer.BaseUrl + "/paste");
         var box = driver.FindElement(By.Name("text"));
         ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].value = arguments[1]", box, ExplorerFixture.HostileText);
-        box.Submit();
+        Go(driver, driver.FindElement(By.CssSelector("main form button")));
         Assert.Contains("Pasted article", driver.FindElement(By.TagName("h1")).Text);
         Assert.Contains("<script>window.__pwned = 1</script>", driver.FindElement(By.CssSelector(".text")).Text);
         Assert.Contains("Ada Quill", driver.FindElement(By.TagName("aside")).Text);
