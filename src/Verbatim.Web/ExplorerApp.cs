@@ -65,6 +65,7 @@ public static class ExplorerApp
         {
             // Never a stack trace: say what a person can do, log the rest.
             var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            SecurityHeaders.Apply(context.Response);   // the handler starts a fresh response
             context.Response.StatusCode = failure switch
             {
                 BadHttpRequestException bad => bad.StatusCode,   // too large, malformed: the client's to fix
@@ -198,6 +199,7 @@ public static class ExplorerApp
         app.MapPost("/forecasts/{id:long}/resolve", async (long id, HttpContext context) =>
         {
             if (!options.AllowWrites) return Page("Read-only", H.Of($"""<h1>This explorer is read-only</h1><p>Start it with --allow-writes and a token to resolve forecasts.</p>"""), status: 403);
+            if (!context.Request.HasFormContentType) return Page("Cannot resolve", H.Of($"""<h1>Send the form</h1><p><a href="/forecasts">Back</a></p>"""), status: 400);
             var form = await context.Request.ReadFormAsync();
             if (!TokenMatches(options, form["token"])) return Page("Not allowed", H.Of($"""<h1>Wrong write token</h1><p><a href="/forecasts">Back</a></p>"""), status: 403);
             using var lease = pool.Rent();
@@ -229,6 +231,7 @@ public static class ExplorerApp
 
         app.MapPost("/paste", async (HttpContext context, ExtractionPipeline pipeline) =>
         {
+            if (!context.Request.HasFormContentType) return Page("Paste an article", PastePage.Form(null, null, "Send the form.", options.MaxPasteChars), status: 400);
             var form = await context.Request.ReadFormAsync();
             string text = form["text"].ToString();
             string? published = NullIfEmpty(form["published"]);
@@ -420,8 +423,7 @@ public static class ExplorerApp
     private static IReadOnlyList<QuoteRow> LatestQuotes(LedgerStore store, LedgerQueries queries, int count)
     {
         var since = store.Scalar("SELECT MAX(published) FROM documents WHERE is_latest = 1") as string;
-        var newest = since is null ? [] : queries.Quotes(since: DateOnly.ParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), limit: 500);
-        return newest.OrderByDescending(x => x.FirstSeen).ThenByDescending(x => x.Id).Take(count).ToList();
+        return since is null ? [] : queries.Quotes(limit: count, newestFirst: true);
     }
 
     private static (Document? Document, string? Error) Extract(ExtractionPipeline pipeline, string text, string? published, ExplorerOptions options)

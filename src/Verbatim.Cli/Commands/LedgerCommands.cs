@@ -239,7 +239,7 @@ public static class LedgerCommands
         var command = new Command("quotes", "Statements in the ledger, each once with its sightings across outlets") { db, format, speaker, search, since, until, outlet, limit };
         command.SetAction(result => WithLedger(context, result.GetValue(db), store =>
         {
-            var rows = new LedgerQueries(store).Quotes(result.GetValue(speaker), result.GetValue(search),
+            var rows = new LedgerQueries(store).Quotes(Blank(result.GetValue(speaker)), Blank(result.GetValue(search)),
                 Day(result.GetValue(since), "--since"), Day(result.GetValue(until), "--until"), result.GetValue(outlet), result.GetValue(limit));
             LedgerOutput.Write(context, result.GetRequiredValue(format), rows, ["id", "first seen", "speaker", "kind", "sightings", "text"],
                 x => [x.Id.ToString(CultureInfo.InvariantCulture), x.FirstSeen ?? "", x.Speaker?.Name ?? "", x.Kind, x.Sightings.ToString(CultureInfo.InvariantCulture), LedgerOutput.Clip(x.Text, 100)]);
@@ -389,6 +389,8 @@ public static class LedgerCommands
         }));
         return command;
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string? Day(string? value, string option) => ParseDay(value, option) is { } d ? ForecastStatus.Day(d) : null;
 

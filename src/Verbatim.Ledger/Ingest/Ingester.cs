@@ -84,8 +84,17 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
                     }
                 }
                 // Bounded memory: at most AheadPerWorker documents per worker are read and extracted
-                // ahead of the writer, enough that a slow document does not leave the writer idle.
-                while (inFlight.Count >= workers * AheadPerWorker) WriteNext();
+                // ahead of the writer, enough that a slow document does not leave the writer idle;
+                // documents already extracted are written at once, so a slow source (a crawl) does
+                // not leave finished work waiting.
+                while (inFlight.Count >= workers * AheadPerWorker || (inFlight.Count > 0 && inFlight.Peek().IsCompleted)) WriteNext();
+                // The next read may wait on the network: do not hold the ledger's write lock through it.
+                if (inGroup > 0 && sinceCommit.ElapsedMilliseconds > 250)
+                {
+                    store.CommitGroup();
+                    inGroup = 0;
+                    sinceCommit.Restart();
+                }
             }
             while (inFlight.Count > 0) WriteNext();
             store.CommitGroup();

@@ -105,7 +105,11 @@ public sealed class LedgerEdits(LedgerStore store)
             {
                 DocumentRecorder.DeleteFacts(store, id);
                 store.Execute("DELETE FROM story_bands WHERE document_id = @d", ("@d", id));
-                store.Execute("UPDATE documents SET story_id = NULL WHERE story_id = @d AND id <> @d", ("@d", id));
+                // The story's other copies stay one story, led by the oldest that remains.
+                store.Execute("""
+                    UPDATE documents SET story_id = (SELECT MIN(o.id) FROM documents o WHERE o.story_id = @d AND o.id <> @d)
+                    WHERE story_id = @d AND id <> @d
+                    """, ("@d", id));
                 store.Execute("DELETE FROM documents WHERE id = @d", ("@d", id));
             }
             // The newest remaining version, if any, becomes the one shown.

@@ -52,7 +52,10 @@ public sealed class LedgerQueries(LedgerStore store)
         }
         if (!string.IsNullOrWhiteSpace(search))
         {
-            where.Add(SearchClause("s", search, args, window: speaker is null));
+            // Only a bare search takes the newest matches; with other filters every match is looked
+            // at, or the filters would apply to a window of other outlets' or other dates' matches.
+            bool bare = speaker is null && since is null && until is null && outlet is null && kind is null;
+            where.Add(SearchClause("s", search, args, window: bare));
         }
         if (since is not null) { where.Add("d.published >= @since"); args.Add(("@since", since)); }
         if (until is not null) { where.Add("d.published <= @until"); args.Add(("@until", until)); }
@@ -84,9 +87,10 @@ public sealed class LedgerQueries(LedgerStore store)
     public const int DefaultPage = 50;
 
     public IReadOnlyList<QuoteRow> Quotes(string? speaker = null, string? search = null, string? since = null, string? until = null, string? outlet = null, int limit = DefaultPage,
-        string? kind = null, int offset = 0)
+        string? kind = null, int offset = 0, bool newestFirst = false)
     {
         var (where, args, none) = Filters(speaker, search, since, until, outlet, kind);
+        var speakerIds = speaker is null ? null : SpeakerIds(speaker);
         if (none) return [];
         // The page of quotes first, in SQL (a common search word can match a large share of the
         // ledger); then every latest sighting of just those quotes.
@@ -97,15 +101,20 @@ public sealed class LedgerQueries(LedgerStore store)
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {string.Join(" AND ", where)}
             GROUP BY s.quote_id
-            ORDER BY first_seen, s.quote_id
+            ORDER BY {(newestFirst ? "MIN(d.published) IS NULL, MIN(d.published) DESC, s.quote_id DESC" : "MIN(d.published) IS NULL, MIN(d.published), s.quote_id")}
             LIMIT @limit OFFSET @offset
             """, r => r.GetInt64(0), args.ToArray());
         if (page.Count == 0) return [];
         string pageIds = string.Join(',', page);
+        // The quote's speaker: the one asked about when a speaker filter is set (a quote two
+        // people said is listed under the one the question names), else the lowest id.
+        string speakerChoice = speakerIds is { Count: > 0 }
+            ? $"MIN(CASE WHEN s.speaker_id IN ({string.Join(',', speakerIds)}) THEN s.speaker_id END)"
+            : "MIN(s.speaker_id)";
         // Per quote: its words, its speaker, how many latest documents carry it and since when.
         var heads = store.Query($"""
             SELECT g.id, g.text, g.kind, g.sightings, g.first_seen, g.speaker_id, sp.name FROM (
-              SELECT q.id, q.text, q.kind, COUNT(DISTINCT s.document_id) AS sightings, MIN(d.published) AS first_seen, MIN(s.speaker_id) AS speaker_id
+              SELECT q.id, q.text, q.kind, COUNT(DISTINCT s.document_id) AS sightings, MIN(d.published) AS first_seen, {speakerChoice} AS speaker_id
               FROM quotes q JOIN statements s ON s.quote_id = q.id JOIN documents d ON d.id = s.document_id
               WHERE {Latest} AND q.id IN ({pageIds})
               GROUP BY q.id, q.text, q.kind) AS g
@@ -277,7 +286,7 @@ public sealed class LedgerQueries(LedgerStore store)
                 var points = g.DistinctBy(p => (p.Story, p.Speaker, p.Value, p.Low, p.High, p.Bound))
                     .Select(p => (p.Claim, p.Subject, p.Value, p.Low, p.High, p.Bound, p.Date, p.Speaker, p.Doc, p.Text)).ToList();
                 return new ClaimSeries(g.Key.Claim, g.Key.Subject, points.Select(p => new ClaimPoint(p.Value, p.Low, p.High, p.Bound, p.Date, p.Speaker, p.Doc, p.Text,
-                    points.Any(o => o.Date == p.Date && o.Speaker != p.Speaker && !Agree(p, o)))).ToList());
+                    p.Date is not null && points.Any(o => o.Date == p.Date && o.Speaker != p.Speaker && !Agree(p, o)))).ToList());
             })
             .ToList();
 

@@ -304,8 +304,20 @@ public sealed class LedgerStore : IDisposable
         if (_transaction is null) return;
         var transaction = _transaction;
         _transaction = null;
-        transaction.Commit();
-        transaction.Dispose();
+        try
+        {
+            transaction.Commit();
+        }
+        catch
+        {
+            // A commit that fails leaves nothing open behind it: roll back what remains.
+            try { transaction.Rollback(); } catch (InvalidOperationException) { } catch (System.Data.Common.DbException) { }
+            throw;
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
     }
 
     /// <summary>Rolls back the open group, if any (the batch stops on an error it cannot report per document).</summary>

@@ -125,14 +125,21 @@ internal static class ArticleView
 
         var cuts = new SortedSet<int> { 0, text.Length };
         foreach (var m in marks) { cuts.Add(m.Start); cuts.Add(m.End); }
+        // One sweep over the cuts with the marks open at each: marks join when the sweep reaches
+        // their start and leave at their end, so a text with tens of thousands of figures stays linear.
+        marks.RemoveAll(m => m.End <= m.Start);
+        marks.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var open = new List<(int Start, int End, string Class, string Title, string? Statement)>();
+        int next = 0;
         var sb = new StringBuilder("<p>");
         int previous = -1;
         foreach (int cut in cuts)
         {
             if (previous >= 0 && cut > previous)
             {
-                var over = marks.Where(m => m.Start <= previous && m.End >= cut && m.End > m.Start).ToList();
-                AppendPiece(sb, text[previous..cut], over);
+                while (next < marks.Count && marks[next].Start <= previous) open.Add(marks[next++]);
+                open.RemoveAll(m => m.End <= previous);
+                AppendPiece(sb, text[previous..cut], open);
             }
             previous = cut;
         }
@@ -148,7 +155,8 @@ internal static class ArticleView
         {
             if (i > 0) sb.Append("</p><p>");
             if (paragraphs[i].Length == 0) continue;
-            string encoded = H.Encode(paragraphs[i]).Replace("\n", "<br>");
+            // Encode line by line: the encoder writes a newline as an entity, which no <br> would replace.
+            string encoded = string.Join("<br>", paragraphs[i].Split('\n').Select(H.Encode));
             if (over.Count == 0)
             {
                 sb.Append(encoded);

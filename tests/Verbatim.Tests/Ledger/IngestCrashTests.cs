@@ -12,7 +12,7 @@ namespace Verbatim.Tests.Ledger;
 /// </summary>
 public sealed class IngestCrashTests
 {
-    private const int Articles = 90;
+    private const int Articles = 240;
 
     [Fact]
     public void A_killed_ingest_resumes_without_duplicates_or_losses()
@@ -24,7 +24,7 @@ public sealed class IngestCrashTests
             var batch = Path.Combine(folder, "batch.jsonl");
             WriteBatch(batch);
             var killed = Path.Combine(folder, "killed.db");
-            foreach (int atLeast in new[] { 5, 30, 60 })
+            foreach (int atLeast in new[] { 5, 50, 110 })
             {
                 using var process = StartIngest(batch, killed);
                 // Wait until the ledger holds this many documents (or the run ends), then kill it mid-batch.
