@@ -43,6 +43,10 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
         var inFlight = new Queue<Task<Extracted>>();
         int done = 0;
         var sinceCommit = System.Diagnostics.Stopwatch.StartNew();
+        // How long the source took to give the last item: a crawl that waits on the network (half a
+        // second or more, as the per-host delay makes it) gets
+        // its finished documents written at once; a fast batch keeps the writer behind the workers.
+        var sincePull = System.Diagnostics.Stopwatch.StartNew();
         int inGroup = 0;
 
         void WriteNext()
@@ -84,17 +88,17 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
                     }
                 }
                 // Bounded memory: at most AheadPerWorker documents per worker are read and extracted
-                // ahead of the writer, enough that a slow document does not leave the writer idle;
-                // documents already extracted are written at once, so a slow source (a crawl) does
-                // not leave finished work waiting.
-                while (inFlight.Count >= workers * AheadPerWorker || (inFlight.Count > 0 && inFlight.Peek().IsCompleted)) WriteNext();
+                // ahead of the writer, enough that a slow document does not leave the writer idle.
+                bool slowSource = sincePull.ElapsedMilliseconds > 500;
+                while (inFlight.Count >= workers * AheadPerWorker || (slowSource && inFlight.Count > 0 && inFlight.Peek().IsCompleted)) WriteNext();
                 // The next read may wait on the network: do not hold the ledger's write lock through it.
-                if (inGroup > 0 && sinceCommit.ElapsedMilliseconds > 250)
+                if (inGroup > 0 && sinceCommit.ElapsedMilliseconds > 1000)
                 {
                     store.CommitGroup();
                     inGroup = 0;
                     sinceCommit.Restart();
                 }
+                sincePull.Restart();
             }
             while (inFlight.Count > 0) WriteNext();
             store.CommitGroup();
