@@ -12,7 +12,8 @@ case ${1:-start} in
   start)
     if [[ -z $bin ]]; then
       echo "postgres: installing Debian's postgresql" >&2
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2
+      as_root() { if [[ $(id -u) == 0 ]]; then "$@"; else sudo "$@"; fi; }
+      (as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2
       bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
     fi
     # The server refuses to run as root: run it as the postgres user when we are root.
