@@ -12,41 +12,22 @@ namespace Verbatim.Input;
 /// A line that cannot be read is one failed item named "FILE:LINE"; the lines after it go on.
 /// Blank lines are skipped. Lines are read as raw bytes, so invalid UTF-8 on one line fails only that line.
 /// </summary>
-public sealed class JsonLinesSource : IArticleSource
+public sealed class JsonLinesSource : StreamSource
 {
-    private readonly string _inputName;
-    private readonly Func<Stream> _open;
-    private readonly DateOnly? _published;
-    private readonly long _maxBytes;
 
     /// <param name="published">The date recorded for lines that give none.</param>
     /// <param name="maxBytes">Longer lines are refused unparsed (see <see cref="InputLimits"/>).</param>
     public JsonLinesSource(string path, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
-        : this(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, published, maxBytes)
+        : this(OpenFile(path), path, published, maxBytes)
     {
     }
 
     public JsonLinesSource(Func<Stream> open, string inputName, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
+        : base(open, inputName, published, maxBytes)
     {
-        _open = open;
-        _inputName = inputName;
-        _published = published;
-        _maxBytes = maxBytes;
     }
 
-    public IEnumerable<ArticleItem> Read()
-    {
-        Stream stream;
-        try
-        {
-            stream = _open();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [ArticleItem.Failed(_inputName, InputErrors.Describe(e))];
-        }
-        return ReadLines(stream);
-    }
+    protected override IEnumerable<ArticleItem> ReadFrom(Stream stream) => ReadLines(stream);
 
     private IEnumerable<ArticleItem> ReadLines(Stream stream)
     {
@@ -65,12 +46,12 @@ public sealed class JsonLinesSource : IArticleSource
                 continue;
             }
             any = true;
-            var name = $"{_inputName}:{lineNumber}";
-            yield return line.Length > _maxBytes ? ArticleItem.Failed(name, InputLimits.TooLarge(line.Length, _maxBytes)) : ParseLine(line, name);
+            var name = $"{InputName}:{lineNumber}";
+            yield return line.Length > MaxBytes ? ArticleItem.Failed(name, InputLimits.TooLarge(line.Length, MaxBytes)) : ParseLine(line, name);
         }
         if (!any)
         {
-            yield return ArticleItem.Failed(_inputName, "empty file");
+            yield return ArticleItem.Failed(InputName, "empty file");
         }
     }
 
@@ -110,7 +91,7 @@ public sealed class JsonLinesSource : IArticleSource
             {
                 return ArticleItem.Failed(name, "empty \"text\"");
             }
-            var published = OptionalString(root, "published") is { } date ? ParseDate(date) : _published;
+            var published = OptionalString(root, "published") is { } date ? ParseDate(date) : Published;
             var metadata = new DocumentMetadata(id, OptionalString(root, "title"), published,
                 OptionalString(root, "source"), OptionalString(root, "url"));
             return ArticleItem.Read(name, new Article(metadata, text));
@@ -132,7 +113,7 @@ public sealed class JsonLinesSource : IArticleSource
         var url = OptionalString(root, "url");
         var page = HtmlArticleReader.Parse(html, url);
         var published = OptionalString(root, "published") is { } date ? ParseDate(date) : (DateOnly?)null;
-        var fallback = new DocumentMetadata(id, Published: _published);
+        var fallback = new DocumentMetadata(id, Published: Published);
         var item = HtmlArticleReader.ToItem(name, page, fallback);
         if (item.Article is not { } article)
         {

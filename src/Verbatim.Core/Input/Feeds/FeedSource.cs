@@ -14,44 +14,25 @@ namespace Verbatim.Input.Feeds;
 /// is turned into paragraphs. Broken XML ends the feed with one failed item saying where; the items
 /// before it stay read.
 /// </summary>
-public sealed class FeedSource : IArticleSource
+public sealed class FeedSource : StreamSource
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly Regex LooksLikeMarkup = new(@"<\s*/?\s*[a-zA-Z!]", RegexOptions.CultureInvariant);
 
-    private readonly Func<Stream> _open;
-    private readonly string _inputName;
-    private readonly DateOnly? _published;
-    private readonly long _maxBytes;
 
     /// <param name="published">The publication date of items that give none.</param>
     /// <param name="maxBytes">Items with more content than this are refused (the feed itself may be larger).</param>
     public FeedSource(string path, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
-        : this(() => File.OpenRead(path), path, published, maxBytes)
+        : this(OpenFile(path), path, published, maxBytes)
     {
     }
 
     public FeedSource(Func<Stream> open, string inputName, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
+        : base(open, inputName, published, maxBytes)
     {
-        _open = open;
-        _inputName = inputName;
-        _published = published;
-        _maxBytes = maxBytes;
     }
 
-    public IEnumerable<ArticleItem> Read()
-    {
-        Stream stream;
-        try
-        {
-            stream = _open();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [ArticleItem.Failed(_inputName, InputErrors.Describe(e))];
-        }
-        return ReadItems(stream);
-    }
+    protected override IEnumerable<ArticleItem> ReadFrom(Stream stream) => ReadItems(stream);
 
     private IEnumerable<ArticleItem> ReadItems(Stream stream)
     {
@@ -87,7 +68,7 @@ public sealed class FeedSource : IArticleSource
             }
             if (failure is not null)
             {
-                yield return ArticleItem.Failed(_inputName, failure);
+                yield return ArticleItem.Failed(InputName, failure);
                 yield break;
             }
             if (element is null)
@@ -95,20 +76,20 @@ public sealed class FeedSource : IArticleSource
                 break;
             }
             count++;
-            yield return ReadItem(element, $"{_inputName}#{count}", feed.Title);
+            yield return ReadItem(element, $"{InputName}#{count}", feed.Title);
         }
         if (count == 0)
         {
-            yield return ArticleItem.Failed(_inputName, "the feed has no items");
+            yield return ArticleItem.Failed(InputName, "the feed has no items");
         }
     }
 
     private ArticleItem ReadItem(XElement item, string name, string? feedTitle)
     {
         var content = FirstContent(item);
-        if (content.Length > _maxBytes)
+        if (content.Length > MaxBytes)
         {
-            return ArticleItem.Failed(name, InputLimits.TooLarge(content.Length, _maxBytes));
+            return ArticleItem.Failed(name, InputLimits.TooLarge(content.Length, MaxBytes));
         }
         if (content.Length == 0)
         {
@@ -120,7 +101,7 @@ public sealed class FeedSource : IArticleSource
         var metadata = new DocumentMetadata(
             link ?? Value(item, "guid") ?? Value(item, "id") ?? name,
             Clean(Value(item, "title")),
-            time?.Date ?? _published,
+            time?.Date ?? Published,
             feedTitle,
             link,
             time?.At,

@@ -11,43 +11,26 @@ namespace Verbatim.Input.Warc;
 /// the page gives none. Other records (requests, metadata, images, redirects) are skipped. A truncated
 /// or corrupt archive ends with one failed item; the records before it stay read.
 /// </summary>
-public sealed class WarcSource : IArticleSource
+public sealed class WarcSource : StreamSource
 {
     private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
 
-    private readonly Func<Stream> _open;
-    private readonly string _inputName;
-    private readonly DateOnly? _published;
-    private readonly long _maxBytes;
 
     /// <param name="published">The publication date of pages that give none (before the crawl date).</param>
     /// <param name="maxBytes">Records with more content than this are refused unread.</param>
     public WarcSource(string path, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
-        : this(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path, published, maxBytes)
+        : this(OpenFile(path), path, published, maxBytes)
     {
     }
 
     public WarcSource(Func<Stream> open, string inputName, DateOnly? published = null, long maxBytes = InputLimits.DefaultMaxBytes)
+        : base(open, inputName, published, maxBytes)
     {
-        _open = open;
-        _inputName = inputName;
-        _published = published;
-        _maxBytes = maxBytes;
     }
 
-    public IEnumerable<ArticleItem> Read()
-    {
-        Stream stream;
-        try
-        {
-            stream = Decompressed(_open());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [ArticleItem.Failed(_inputName, InputErrors.Describe(e))];
-        }
-        return ReadRecords(stream);
-    }
+    protected override Stream Open(Func<Stream> open) => Decompressed(open());
+
+    protected override IEnumerable<ArticleItem> ReadFrom(Stream stream) => ReadRecords(stream);
 
     /// <summary>
     /// The archive's bytes, gunzipped when they start with the gzip magic number. GZipStream reads
@@ -90,7 +73,7 @@ public sealed class WarcSource : IArticleSource
             }
             if (failure is not null)
             {
-                yield return ArticleItem.Failed(_inputName, failure);
+                yield return ArticleItem.Failed(InputName, failure);
                 yield break;
             }
             if (record is null) break;
@@ -99,7 +82,7 @@ public sealed class WarcSource : IArticleSource
         }
         if (!anyRecord)
         {
-            yield return ArticleItem.Failed(_inputName, "empty file");
+            yield return ArticleItem.Failed(InputName, "empty file");
         }
     }
 
@@ -107,14 +90,14 @@ public sealed class WarcSource : IArticleSource
         headers.TryGetValue("WARC-Type", out var type) && type.Equals("response", StringComparison.OrdinalIgnoreCase);
 
     // Oversized responses are skipped unread, then reported by ToItem.
-    private bool WantsBlock(IReadOnlyDictionary<string, string> headers, long length) => IsResponse(headers) && length <= _maxBytes;
+    private bool WantsBlock(IReadOnlyDictionary<string, string> headers, long length) => IsResponse(headers) && length <= MaxBytes;
 
     /// <summary>The article of a record; null for a record that holds none (not a response, not HTML, not 200).</summary>
     private ArticleItem? ToItem(WarcRecord record)
     {
         if (!IsResponse(record.Headers)) return null;
-        var name = $"{_inputName}#{record.Number}";
-        if (record.Block is null) return ArticleItem.Failed(name, InputLimits.TooLarge(record.ContentLength, _maxBytes));
+        var name = $"{InputName}#{record.Number}";
+        if (record.Block is null) return ArticleItem.Failed(name, InputLimits.TooLarge(record.ContentLength, MaxBytes));
         HttpPayload payload;
         try
         {
@@ -130,9 +113,9 @@ public sealed class WarcSource : IArticleSource
         var crawled = PublicationTime.Parse(record.Header("WARC-Date"));
         var fallback = new DocumentMetadata(
             uri ?? name,
-            Published: _published ?? crawled?.Date,
+            Published: Published ?? crawled?.Date,
             Url: uri,
-            PublishedAt: _published is null ? crawled?.At : null);
+            PublishedAt: Published is null ? crawled?.At : null);
         return HtmlArticleReader.Read(name, payload.Body, payload.Charset, fallback);
     }
 }
