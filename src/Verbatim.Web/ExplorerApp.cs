@@ -133,7 +133,7 @@ public static class ExplorerApp
             var store = lease.Store;
             var q = new LedgerQueries(store);
             var today = Today(options);
-            var latest = LatestQuotes(store, q, 12);
+            var latest = q.Quotes(limit: 12, newestFirst: true);
             var forecasts = q.Forecasts(today).Where(f => f.Status is "due" or "open" && f.Due is not null)
                 .OrderBy(f => f.Status == "due" ? 0 : 1).ThenBy(f => f.Due).Take(8).ToList();
             var moved = q.Claims().Where(c => c.Points.Count > 1).OrderByDescending(c => c.Points[^1].Date).Take(8).ToList();
@@ -420,11 +420,6 @@ public static class ExplorerApp
         return ArticleData.FromJson(id, json, speakers);
     }
 
-    private static IReadOnlyList<QuoteRow> LatestQuotes(LedgerStore store, LedgerQueries queries, int count)
-    {
-        var since = store.Scalar("SELECT MAX(published) FROM documents WHERE is_latest = 1") as string;
-        return since is null ? [] : queries.Quotes(limit: count, newestFirst: true);
-    }
 
     private static (Document? Document, string? Error) Extract(ExtractionPipeline pipeline, string text, string? published, ExplorerOptions options)
     {

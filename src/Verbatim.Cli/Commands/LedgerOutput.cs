@@ -45,19 +45,9 @@ internal static class LedgerOutput
 
     private static void WriteCsv<T>(TextWriter output, IReadOnlyList<T> rows) => Verbatim.Ledger.Queries.LedgerCsv.Write(output, rows);
 
-    /// <summary>A figure as a person reads it: "≤ 27", "≥ 12", "~1,200", "400–450".</summary>
-    public static string Figure(double? value, double? low, double? high, string bound)
-    {
-        static string N(double? d) => d is { } x ? x.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : "?";
-        return bound switch
-        {
-            "upper" => "≤ " + N(value),
-            "lower" => "≥ " + N(value),
-            "approx" => "~" + N(value),
-            "range" => N(low) + "–" + N(high),
-            _ => N(value),
-        };
-    }
+    /// <summary>A stored figure as the text report writes figures: "≤ 27", "≥ 12", "≈ 1200", "400–450".</summary>
+    public static string Figure(double? value, double? low, double? high, string bound) =>
+        Verbatim.Quantities.QuantityNotes.Number(value, low, high, Enum.Parse<Verbatim.Quantities.QuantityBound>(bound, ignoreCase: true));
 
     public static string Clip(string text, int max)
     {

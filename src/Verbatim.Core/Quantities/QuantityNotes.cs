@@ -17,20 +17,26 @@ public sealed class QuantityNotes : IReportNotes
     /// <summary>"≤ 8000 North Korean forces", "≈ 1200 casualties per day", "400–450 dollar": the bound as a sign, since "more than 50" and "at least 50" are both lower bounds.</summary>
     public static string Reading(Quantity q)
     {
-        static string N(double? v) => v is double d ? d.ToString("0.####", CultureInfo.InvariantCulture) : "?";
-        var number = q.Bound switch
-        {
-            QuantityBound.Approx => "≈ " + N(q.Value),
-            QuantityBound.Upper => "≤ " + N(q.Value ?? q.High),
-            QuantityBound.Lower => "≥ " + N(q.Value ?? q.Low),
-            QuantityBound.Range => $"{N(q.Low)}–{N(q.High)}",
-            _ => N(q.Value),
-        };
+        var number = Number(q.Value, q.Low, q.High, q.Bound);
         var what = q.Unit ?? q.Counted;
         var text = what is null ? number : $"{number} {what}";
         if (q.Per is not null) text += " per " + q.Per;
         if (q.Trend == QuantityTrend.Up) text += " (up)";
         if (q.Trend == QuantityTrend.Down) text += " (down)";
         return text;
+    }
+
+    /// <summary>The figure alone with its bound as a sign: "≤ 8000", "≈ 1200", "≥ 50", "400–450".</summary>
+    public static string Number(double? value, double? low, double? high, QuantityBound bound)
+    {
+        static string N(double? v) => v is double d ? d.ToString("0.####", CultureInfo.InvariantCulture) : "?";
+        return bound switch
+        {
+            QuantityBound.Approx => "≈ " + N(value),
+            QuantityBound.Upper => "≤ " + N(value ?? high),
+            QuantityBound.Lower => "≥ " + N(value ?? low),
+            QuantityBound.Range => $"{N(low)}–{N(high)}",
+            _ => N(value),
+        };
     }
 }

@@ -31,11 +31,11 @@ public enum RecordOutcome
 /// </summary>
 public sealed class PreparedDocument
 {
-    internal PreparedDocument(Article article, Document document, string? key = null)
+    internal PreparedDocument(Article article, Document document, string? key = null, string? contentHash = null)
     {
         Article = article;
         Document = document;
-        ContentHash = DocumentRecorder.ContentHash(article.Text);
+        ContentHash = contentHash ?? DocumentRecorder.ContentHash(article.Text);
         Key = key ?? DocumentRecorder.KeyOf(article.Metadata, ContentHash);
         Signature = StoryFingerprint.Signature(document);
         Bands = StoryFingerprint.Bands(Signature).ToArray();
@@ -102,7 +102,9 @@ public sealed class DocumentRecorder(LedgerStore store)
         store.ScalarLong("SELECT id FROM documents WHERE doc_key = @k AND content_hash = @h", ("@k", docKey), ("@h", contentHash)) is not null;
 
     /// <summary>Computes what <see cref="Record(PreparedDocument, string?)"/> stores; thread-safe, for the extraction workers.</summary>
-    public static PreparedDocument Prepare(Article article, Document document) => new(article, document);
+    /// <param name="key">The article's key and <paramref name="contentHash"/> its text's hash, when the caller has them already (the ingest checks them before extracting).</param>
+    public static PreparedDocument Prepare(Article article, Document document, string? key = null, string? contentHash = null) =>
+        new(article, document, key, contentHash);
 
     public (RecordOutcome Outcome, long DocumentId) Record(Article article, Document document, string? inputName) =>
         Record(Prepare(article, document), inputName);

@@ -84,7 +84,7 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
                     }
                     else
                     {
-                        inFlight.Enqueue(Task.Run(() => Extract(item.InputName, article, key)));
+                        inFlight.Enqueue(Task.Run(() => Extract(item.InputName, article, key, hash)));
                     }
                 }
                 // Bounded memory: at most AheadPerWorker documents per worker are read and extracted
@@ -142,11 +142,11 @@ public sealed class Ingester(LedgerStore store, ExtractionPipeline pipeline)
 
     private sealed record Extracted(string Input, Article? Article, PreparedDocument? Document, string? Failure, string? Key);
 
-    private Extracted Extract(string input, Article article, string key)
+    private Extracted Extract(string input, Article article, string key, string hash)
     {
         try
         {
-            return new Extracted(input, article, DocumentRecorder.Prepare(article, pipeline.Process(article.Text, article.Metadata)), null, key);
+            return new Extracted(input, article, DocumentRecorder.Prepare(article, pipeline.Process(article.Text, article.Metadata), key, hash), null, key);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -50,7 +50,7 @@ public sealed class UrlSourceTests : IDisposable
         Assert.Equal(_server.Url("/missing"), missing.InputName);
         Assert.Equal("HTTP 404 Not Found", missing.FailureReason);
 
-        var closedPort = $"http://127.0.0.1:{LocalServer.FreePort()}/";
+        var closedPort = $"http://127.0.0.1:{LoopbackPorts.Free()}/";
         var unreachable = Assert.Single(new UrlSource(closedPort, _fetcher).Read());
         Assert.Equal(closedPort, unreachable.InputName);
         Assert.StartsWith("unreachable: ", unreachable.FailureReason);
@@ -88,7 +88,7 @@ public sealed class UrlSourceTests : IDisposable
     {
         private readonly HttpListener _listener = new();
         private readonly Dictionary<string, (string ContentType, byte[] Body, TimeSpan Delay, bool Chunked)> _pages = [];
-        private readonly int _port = FreePort();
+        private readonly int _port = LoopbackPorts.Free();
 
         public LocalServer()
         {
@@ -104,15 +104,6 @@ public sealed class UrlSourceTests : IDisposable
         public void Serve(string path, string contentType, string body, TimeSpan delay = default, bool chunked = false)
         {
             lock (_pages) _pages[path] = (contentType, Encoding.UTF8.GetBytes(body), delay, chunked);
-        }
-
-        public static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
 
         private async Task Loop()

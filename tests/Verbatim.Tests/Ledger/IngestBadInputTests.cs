@@ -37,7 +37,7 @@ public sealed class IngestBadInputTests
             File.WriteAllText(Path.Combine(folder, "d-feed.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Port news</title><item><title>Pier");
             File.WriteAllText(Path.Combine(folder, "e-good.html"),
                 $"<html><head><title>Pier closed</title><link rel='canonical' href='https://harbour.test/pier'></head><body><article>{string.Join("", Story.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p.Trim())}</p>"))}</article></body></html>");
-            string unreachable = $"http://127.0.0.1:{FreePort()}/gone";
+            string unreachable = $"http://127.0.0.1:{LoopbackPorts.Free()}/gone";
 
             var output = new StringWriter();
             var error = new StringWriter();
@@ -74,12 +74,4 @@ public sealed class IngestBadInputTests
         return bytes[..(bytes.Length / 2)];
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -55,7 +55,7 @@ public sealed class ExplorerFixture : IDisposable
             int code = CliApp.Run(args, new StringWriter(), error);
             if (code != 0) throw new InvalidOperationException($"ingest failed ({code}): {error}");
         }
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        BaseUrl = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         _app = ExplorerApp.Build(new ExplorerOptions { Db = Db, Urls = BaseUrl, WriteToken = Token, Today = Today });
         _app.StartAsync().GetAwaiter().GetResult();
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
@@ -91,15 +91,6 @@ public sealed class ExplorerFixture : IDisposable
 
     public void Screenshot(IWebDriver driver, string name) =>
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(Path.Combine(Screenshots, name + ".png"));
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
